@@ -1,0 +1,18 @@
+import Link from "next/link";
+import { getTranslations } from "next-intl/server";
+import { StatusPage } from "@/components/status-page";
+
+export default async function Forbidden() {
+  const t = await getTranslations("errors");
+  return (
+    <StatusPage
+      title={t("forbiddenTitle")}
+      body={t("forbiddenBody")}
+      action={
+        <Link href="/" className="mt-2 rounded-md bg-brand-600 px-4 py-2 font-medium text-white hover:bg-brand-700">
+          {t("backHome")}
+        </Link>
+      }
+    />
+  );
+}

@@ -1,0 +1,67 @@
+"use client";
+
+import Link from "next/link";
+import { useRouter } from "next/navigation";
+import { signIn } from "next-auth/react";
+import { useTranslations } from "next-intl";
+import { useState, type FormEvent } from "react";
+import { Field } from "@/components/auth/field";
+import { FormAlert } from "@/components/auth/form-alert";
+
+type SignInError = "invalid_credentials" | "rate_limited" | "network";
+
+function errorCode(code: string | undefined): SignInError {
+  return code === "rate_limited" ? "rate_limited" : "invalid_credentials";
+}
+
+export function SignInForm({ returnTo }: { returnTo: string }) {
+  const t = useTranslations("auth");
+  const router = useRouter();
+  const [error, setError] = useState<SignInError | null>(null);
+  const [pending, setPending] = useState(false);
+
+  async function onSubmit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const form = new FormData(event.currentTarget);
+    setPending(true);
+    setError(null);
+    try {
+      const result = await signIn("credentials", {
+        email: String(form.get("email") ?? ""),
+        password: String(form.get("password") ?? ""),
+        redirect: false,
+      });
+      if (!result?.ok) {
+        setError(errorCode(result?.error ?? undefined));
+        setPending(false);
+        return;
+      }
+      router.replace(returnTo);
+      router.refresh();
+    } catch {
+      setError("network");
+      setPending(false);
+    }
+  }
+
+  return (
+    <form onSubmit={onSubmit} className="flex flex-col gap-4" noValidate>
+      {error && <FormAlert>{t(`errors.${error}`)}</FormAlert>}
+      <Field name="email" type="email" label={t("email")} autoComplete="email" required />
+      <Field name="password" type="password" label={t("password")} autoComplete="current-password" required />
+      <button
+        type="submit"
+        disabled={pending}
+        className="rounded-md bg-brand-600 px-4 py-2 font-medium text-white hover:bg-brand-700 disabled:opacity-60"
+      >
+        {pending ? t("working") : t("submitSignIn")}
+      </button>
+      <p className="text-sm text-slate-600">
+        {t("noAccount")}{" "}
+        <Link href="/sign-up" className="font-medium text-brand-700 underline">
+          {t("signUpTitle")}
+        </Link>
+      </p>
+    </form>
+  );
+}

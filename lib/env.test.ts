@@ -1,0 +1,59 @@
+import { describe, expect, it } from "vitest";
+import { EnvError, parseEnv } from "@/lib/env";
+
+function problems(source: Record<string, string>): string[] {
+  try {
+    parseEnv(source);
+    return [];
+  } catch (error) {
+    expect(error).toBeInstanceOf(EnvError);
+    return (error as EnvError).issues;
+  }
+}
+
+describe("settings", () => {
+  it("has working embedded defaults with nothing set", () => {
+    const env = parseEnv({});
+    expect(env.DATABASE_URL).toBeUndefined();
+    expect(env.DATA_DIR).toBe(".data");
+    expect(env.LOG_LEVEL).toBe("info");
+  });
+
+  it("accepts a PostgreSQL URL and treats an empty one as unset", () => {
+    expect(parseEnv({ DATABASE_URL: "postgresql://app@db:5432/recharge" }).DATABASE_URL).toBe(
+      "postgresql://app@db:5432/recharge",
+    );
+    expect(parseEnv({ DATABASE_URL: "" }).DATABASE_URL).toBeUndefined();
+  });
+
+  it("names each invalid setting with a reason", () => {
+    const issues = problems({ DATABASE_URL: "mysql://x", LOG_LEVEL: "loud", NEXTAUTH_URL: "not a url" });
+    expect(issues.some((line) => line.startsWith("DATABASE_URL:") && line.includes("postgres"))).toBe(true);
+    expect(issues.some((line) => line.startsWith("LOG_LEVEL:"))).toBe(true);
+    expect(issues.some((line) => line.startsWith("NEXTAUTH_URL:"))).toBe(true);
+  });
+
+  it("requires ADMIN_EMAIL and ADMIN_PASSWORD together", () => {
+    expect(problems({ ADMIN_EMAIL: "a@example.com" })).toEqual([
+      "ADMIN_PASSWORD: ADMIN_EMAIL and ADMIN_PASSWORD must be set together",
+    ]);
+    expect(problems({ ADMIN_EMAIL: "not-an-email", ADMIN_PASSWORD: "abc12345" })[0]).toMatch(/^ADMIN_EMAIL:/);
+  });
+
+  it("refuses a short session secret", () => {
+    expect(problems({ NEXTAUTH_SECRET: "short" })[0]).toMatch(/^NEXTAUTH_SECRET: must be at least 32/);
+  });
+
+  it("requires a shared session secret for production on PostgreSQL", () => {
+    const base = { NODE_ENV: "production", DATABASE_URL: "postgres://db/x" };
+    expect(problems(base)[0]).toMatch(/^NEXTAUTH_SECRET: is required in production/);
+    expect(problems({ ...base, NEXTAUTH_SECRET: "x".repeat(32) })).toEqual([]);
+    expect(problems({ NODE_ENV: "production" })).toEqual([]);
+  });
+
+  it("lists every problem in one message", () => {
+    expect(() => parseEnv({ DATABASE_URL: "nope", LOG_LEVEL: "nope" })).toThrow(
+      /Invalid settings:\n {2}- DATABASE_URL: .*\n {2}- LOG_LEVEL: /,
+    );
+  });
+});

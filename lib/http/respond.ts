@@ -1,0 +1,64 @@
+import { NextResponse } from "next/server";
+import { AppError } from "@/lib/errors";
+import { logger } from "@/lib/log/logger";
+
+export function errorResponse(error: unknown): NextResponse {
+  if (error instanceof AppError) {
+    const headers: Record<string, string> = {};
+    if (error.details?.retryAfterSeconds) headers["retry-after"] = String(error.details.retryAfterSeconds);
+    return NextResponse.json(
+      { error: { code: error.code, message: error.message, fields: error.details?.fields } },
+      { status: error.status, headers },
+    );
+  }
+  logger.error("unhandled error in route handler", { error });
+  return NextResponse.json({ error: { code: "INTERNAL", message: "internal_error" } }, { status: 500 });
+}
+
+/** Wraps a route handler so every failure becomes a JSON error with the right status. */
+export function handle<Args extends unknown[]>(
+  handler: (...args: Args) => Promise<Response>,
+): (...args: Args) => Promise<Response> {
+  return async (...args) => {
+    try {
+      return await handler(...args);
+    } catch (error) {
+      return errorResponse(error);
+    }
+  };
+}
+
+/** Reads at most `maxBytes` of a body, refusing larger ones without buffering them whole. */
+export async function readBody(request: Request, maxBytes: number): Promise<string> {
+  const declared = Number(request.headers.get("content-length") ?? "0");
+  if (declared > maxBytes) throw new AppError("PAYLOAD_TOO_LARGE", "body_too_large");
+  if (!request.body) return "";
+  const reader = request.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > maxBytes) {
+      await reader.cancel();
+      throw new AppError("PAYLOAD_TOO_LARGE", "body_too_large");
+    }
+    chunks.push(value);
+  }
+  return Buffer.concat(chunks).toString("utf8");
+}
+
+/** Reads a JSON body of at most `maxBytes`. */
+export async function readJson(request: Request, maxBytes = 16 * 1024): Promise<unknown> {
+  const contentType = request.headers.get("content-type") ?? "";
+  if (!contentType.toLowerCase().startsWith("application/json")) {
+    throw new AppError("UNSUPPORTED_MEDIA_TYPE", "json_required");
+  }
+  const text = await readBody(request, maxBytes);
+  try {
+    return JSON.parse(text);
+  } catch {
+    throw new AppError("VALIDATION", "invalid_json");
+  }
+}
