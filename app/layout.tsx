@@ -2,7 +2,6 @@ import type { Metadata, Viewport } from "next";
 import { NextIntlClientProvider } from "next-intl";
 import { getLocale, getTranslations } from "next-intl/server";
 import type { ReactNode } from "react";
-import { SiteHeader } from "@/components/site-header";
 import "./globals.css";
 
 // Every page depends on the visitor (session, language): nothing is prerendered at build time,
@@ -21,12 +20,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
   return (
     <html lang={locale === "zh" ? "zh-CN" : "en"}>
       <body className="min-h-screen">
-        <NextIntlClientProvider>
-          <SiteHeader />
-          <main id="main" className="mx-auto w-full max-w-5xl px-4 py-6 sm:py-10">
-            {children}
-          </main>
-        </NextIntlClientProvider>
+        <NextIntlClientProvider>{children}</NextIntlClientProvider>
       </body>
     </html>
   );

@@ -47,7 +47,8 @@ describe("settings", () => {
   it("requires a shared session secret for production on PostgreSQL", () => {
     const base = { NODE_ENV: "production", DATABASE_URL: "postgres://db/x" };
     expect(problems(base)[0]).toMatch(/^NEXTAUTH_SECRET: is required in production/);
-    expect(problems({ ...base, NEXTAUTH_SECRET: "x".repeat(32) })).toEqual([]);
+    const key = Buffer.alloc(32, 1).toString("base64");
+    expect(problems({ ...base, NEXTAUTH_SECRET: "x".repeat(32), APP_ENCRYPTION_KEY: key })).toEqual([]);
     expect(problems({ NODE_ENV: "production" })).toEqual([]);
   });
 
@@ -55,5 +56,35 @@ describe("settings", () => {
     expect(() => parseEnv({ DATABASE_URL: "nope", LOG_LEVEL: "nope" })).toThrow(
       /Invalid settings:\n {2}- DATABASE_URL: .*\n {2}- LOG_LEVEL: /,
     );
+  });
+});
+
+describe("payment settings", () => {
+  const key = Buffer.alloc(32, 7).toString("base64");
+
+  it("derives the public URL and turns the sandbox on outside shared production", () => {
+    const env = parseEnv({ PORT: "3200" });
+    expect(env.APP_URL).toBe("http://localhost:3200");
+    expect(env.SANDBOX_ENABLED).toBe(true);
+    expect(parseEnv({ APP_URL: "http://192.168.1.20:3000/" }).APP_URL).toBe("http://192.168.1.20:3000");
+  });
+
+  it("keeps the sandbox off in production on PostgreSQL unless SANDBOX_ENABLED=true", () => {
+    const production = {
+      NODE_ENV: "production",
+      DATABASE_URL: "postgres://db/x",
+      NEXTAUTH_SECRET: "x".repeat(32),
+      APP_ENCRYPTION_KEY: `k1:${key}`,
+    };
+    expect(parseEnv(production).SANDBOX_ENABLED).toBe(false);
+    expect(parseEnv({ ...production, SANDBOX_ENABLED: "true" }).SANDBOX_ENABLED).toBe(true);
+    expect(problems({ ...production, SANDBOX_ENABLED: "yes" })[0]).toMatch(/^SANDBOX_ENABLED:/);
+  });
+
+  it("requires an encryption key in production on PostgreSQL and checks its shape", () => {
+    const production = { NODE_ENV: "production", DATABASE_URL: "postgres://db/x", NEXTAUTH_SECRET: "x".repeat(32) };
+    expect(problems(production)[0]).toMatch(/^APP_ENCRYPTION_KEY: is required/);
+    expect(problems({ APP_ENCRYPTION_KEY: "k1:tooshort" })[0]).toMatch(/^APP_ENCRYPTION_KEY: key "k1" must be 32 bytes/);
+    expect(parseEnv({ APP_ENCRYPTION_KEY: `k1:${key}` }).APP_ENCRYPTION_KEY?.current.id).toBe("k1");
   });
 });

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { KeyringError, parseKeyring, type Keyring } from "@/lib/crypto/keyring";
 
 const optionalString = z
   .string()
@@ -11,7 +12,22 @@ const postgresUrl = z
   .trim()
   .refine((value) => /^postgres(ql)?:\/\/.+/.test(value), "must be a postgres:// or postgresql:// URL");
 
-export const envSchema = z
+const flag = z
+  .enum(["true", "false", "1", "0"], "must be true or false")
+  .transform((value) => value === "true" || value === "1")
+  .optional();
+
+const keyring = optionalString.transform((value, ctx): Keyring | undefined => {
+  if (!value) return undefined;
+  try {
+    return parseKeyring(value);
+  } catch (error) {
+    ctx.addIssue({ code: "custom", message: error instanceof KeyringError ? error.message : "is invalid" });
+    return z.NEVER;
+  }
+});
+
+const settingsSchema = z
   .object({
     NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
     DATABASE_URL: postgresUrl.optional().or(z.literal("").transform(() => undefined)),
@@ -23,6 +39,12 @@ export const envSchema = z
     ADMIN_EMAIL: optionalString.pipe(z.email("must be an email address").optional()),
     ADMIN_PASSWORD: optionalString,
     LOG_LEVEL: z.enum(["debug", "info", "warn", "error"]).default("info"),
+    PORT: z.coerce.number().int().min(1).max(65_535).default(3000),
+    APP_URL: optionalString.pipe(z.url("must be an absolute URL such as http://192.168.1.20:3000").optional()),
+    APP_ENCRYPTION_KEY: keyring,
+    SANDBOX_ENABLED: flag,
+    SANDBOX_TIME_SCALE: z.coerce.number().positive().max(100_000).default(1),
+    ORDER_TTL_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(30),
   })
   .superRefine((env, ctx) => {
     if (Boolean(env.ADMIN_EMAIL) !== Boolean(env.ADMIN_PASSWORD)) {
@@ -34,14 +56,31 @@ export const envSchema = z
     }
     // A shared PostgreSQL in production means several instances: they must agree on the
     // session secret, so it cannot be generated locally by each one.
-    if (env.NODE_ENV === "production" && env.DATABASE_URL && !env.NEXTAUTH_SECRET) {
-      ctx.addIssue({
-        code: "custom",
-        path: ["NEXTAUTH_SECRET"],
-        message: "is required in production with DATABASE_URL (try: openssl rand -base64 32)",
-      });
+    if (isSharedProduction(env)) {
+      for (const name of ["NEXTAUTH_SECRET", "APP_ENCRYPTION_KEY"] as const) {
+        if (!env[name]) {
+          ctx.addIssue({
+            code: "custom",
+            path: [name],
+            message: "is required in production with DATABASE_URL (try: openssl rand -base64 32)",
+          });
+        }
+      }
     }
   });
+
+function isSharedProduction(env: { NODE_ENV: string; DATABASE_URL?: string }): boolean {
+  return env.NODE_ENV === "production" && Boolean(env.DATABASE_URL);
+}
+
+export const envSchema = settingsSchema.transform((env) => ({
+  ...env,
+  // Where people and providers reach this app: notify URLs and the sandbox's QR pages use it.
+  APP_URL: (env.APP_URL ?? env.NEXTAUTH_URL ?? `http://localhost:${env.PORT}`).replace(/\/+$/, ""),
+  // The sandbox gateway is on for trying the app (embedded database, development, tests) and
+  // off for a production deployment on PostgreSQL unless asked for.
+  SANDBOX_ENABLED: env.SANDBOX_ENABLED ?? !isSharedProduction(env),
+}));
 
 export type Env = z.infer<typeof envSchema>;
 

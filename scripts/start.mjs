@@ -24,10 +24,20 @@ function newestMtime(entry) {
   return newest;
 }
 
-const sources = ["app", "components", "lib", "public", "prisma", "instrumentation.ts", "next.config.js", "package-lock.json"];
+const sources = [
+  "app",
+  "components",
+  "lib",
+  "public",
+  "prisma",
+  "instrumentation.ts",
+  "next.config.js",
+  "package-lock.json",
+];
 const generatedClient = path.join(root, "node_modules", ".prisma", "client", "index.js");
 const buildId = path.join(root, ".next", "BUILD_ID");
-const sourcesChanged = (marker) => !existsSync(marker) || sources.some((entry) => newestMtime(entry) > statSync(marker).mtimeMs);
+const sourcesChanged = (marker) =>
+  !existsSync(marker) || sources.some((entry) => newestMtime(entry) > statSync(marker).mtimeMs);
 
 if (!existsSync(generatedClient) || statSync(generatedClient).mtimeMs < newestMtime("prisma/schema.prisma")) {
   run(bin("prisma"), ["generate"]);

@@ -9,7 +9,10 @@ vi.mock("next-auth", () => ({ getServerSession: async () => session.current }));
 vi.mock("@/lib/auth/options", () => ({ authOptions: () => ({}) }));
 
 function signedInAs(id: string, role: "USER" | "ADMIN") {
-  session.current = { user: { id, email: "x@example.com", role }, expires: new Date(Date.now() + 60_000).toISOString() };
+  session.current = {
+    user: { id, email: "x@example.com", role },
+    expires: new Date(Date.now() + 60_000).toISOString(),
+  };
 }
 
 describe("role checks on the server", () => {

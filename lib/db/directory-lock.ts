@@ -42,7 +42,8 @@ export function acquireDirectoryLock(dir: string): DirectoryLock {
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw error;
       const owner = Number.parseInt(readFileSync(file, "utf8"), 10);
-      if (Number.isInteger(owner) && owner !== process.pid && isAlive(owner)) throw new DirectoryLockedError(dir, owner);
+      if (Number.isInteger(owner) && owner !== process.pid && isAlive(owner))
+        throw new DirectoryLockedError(dir, owner);
       rmSync(file, { force: true });
     }
   }

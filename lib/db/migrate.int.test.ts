@@ -13,7 +13,11 @@ function schemaSql(): string {
   return execFileSync(
     path.join("node_modules", ".bin", "prisma"),
     ["migrate", "diff", "--from-empty", "--to-schema-datamodel", "prisma/schema.prisma", "--script"],
-    { encoding: "utf8", env: { ...process.env, CHECKPOINT_DISABLE: "1", DATABASE_URL: "" }, stdio: ["ignore", "pipe", "pipe"] },
+    {
+      encoding: "utf8",
+      env: { ...process.env, CHECKPOINT_DISABLE: "1", DATABASE_URL: "" },
+      stdio: ["ignore", "pipe", "pipe"],
+    },
   );
 }
 
@@ -39,7 +43,9 @@ describe("migrations", () => {
   it("refuses a migration that was edited after it was applied", async () => {
     const dir = mkdtempSync(path.join(tmpdir(), "migrations-"));
     cpSync(path.join("prisma", "migrations"), dir, { recursive: true });
-    const [first] = execFileSync("ls", [dir], { encoding: "utf8" }).split("\n").filter((name) => /^\d/.test(name));
+    const [first] = execFileSync("ls", [dir], { encoding: "utf8" })
+      .split("\n")
+      .filter((name) => /^\d/.test(name));
     writeFileSync(path.join(dir, first!, "migration.sql"), "-- edited\n", { flag: "a" });
     await expect(migrate(await getDatabase(), dir)).rejects.toBeInstanceOf(MigrationError);
   });

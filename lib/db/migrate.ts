@@ -19,7 +19,7 @@ CREATE TABLE IF NOT EXISTS "_prisma_migrations" (
 );`;
 
 // Any constant works; it only has to be the same for every instance of this app.
-const migrationLockKey = 727_001;
+const startupLockKey = 727_001;
 
 export interface Migration {
   name: string;
@@ -59,7 +59,8 @@ async function applyPending(session: SqlSession, migrations: Migration[]): Promi
   for (const migration of migrations) {
     const previous = applied.get(migration.name);
     if (previous) {
-      if (!previous.finished_at) throw new MigrationError(`Migration ${migration.name} failed earlier; repair it by hand`);
+      if (!previous.finished_at)
+        throw new MigrationError(`Migration ${migration.name} failed earlier; repair it by hand`);
       if (previous.checksum !== migration.checksum) {
         throw new MigrationError(`Migration ${migration.name} was edited after it was applied`);
       }
@@ -85,18 +86,23 @@ async function applyPending(session: SqlSession, migrations: Migration[]): Promi
 }
 
 /**
- * Applies the committed migrations that have not run yet and returns their names.
- * On PostgreSQL a session advisory lock makes concurrent start-ups take turns.
+ * Runs `work` while holding the start-up lock: on PostgreSQL a session advisory lock, so
+ * instances starting together migrate and seed one after another. PGlite has one process.
  */
-export async function migrate(db: Database, dir = defaultMigrationsDir): Promise<string[]> {
-  const migrations = await readMigrations(dir);
+export async function withStartupLock<T>(db: Database, work: () => Promise<T>): Promise<T> {
   return db.withSession(async (session) => {
-    if (db.target.kind !== "postgres") return applyPending(session, migrations);
-    await session.query("SELECT pg_advisory_lock($1)", [migrationLockKey]);
+    if (db.target.kind !== "postgres") return work();
+    await session.query("SELECT pg_advisory_lock($1)", [startupLockKey]);
     try {
-      return await applyPending(session, migrations);
+      return await work();
     } finally {
-      await session.query("SELECT pg_advisory_unlock($1)", [migrationLockKey]);
+      await session.query("SELECT pg_advisory_unlock($1)", [startupLockKey]);
     }
   });
+}
+
+/** Applies the committed migrations that have not run yet and returns their names. */
+export async function migrate(db: Database, dir = defaultMigrationsDir): Promise<string[]> {
+  const migrations = await readMigrations(dir);
+  return db.withSession((session) => applyPending(session, migrations));
 }

@@ -7,7 +7,14 @@ describe("safeReturnPath", () => {
   });
 
   it("turns anything that could leave the site into /", () => {
-    for (const value of ["https://evil.example", "//evil.example", "/\\evil.example", "javascript:alert(1)", "", null]) {
+    for (const value of [
+      "https://evil.example",
+      "//evil.example",
+      "/\\evil.example",
+      "javascript:alert(1)",
+      "",
+      null,
+    ]) {
       expect(safeReturnPath(value)).toBe("/");
     }
   });

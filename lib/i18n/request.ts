@@ -9,8 +9,16 @@ async function requestLocale(): Promise<Locale> {
   return localeFromAcceptLanguage((await headers()).get("accept-language"));
 }
 
+// The admin console keeps its text in a file of its own (namespace "console").
+async function loadMessages(locale: Locale) {
+  const [site, adminConsole] = await Promise.all([
+    import(`./messages/${locale}.json`),
+    import(`./messages/console.${locale}.json`),
+  ]);
+  return { ...site.default, ...adminConsole.default };
+}
+
 export default getRequestConfig(async () => {
   const locale = await requestLocale();
-  const messages = (await import(`./messages/${locale}.json`)).default;
-  return { locale, messages, timeZone: "Asia/Shanghai" };
+  return { locale, messages: await loadMessages(locale), timeZone: "Asia/Shanghai" };
 });

@@ -1,7 +1,12 @@
 import type { PrismaClient } from "@prisma/client";
 
 export interface InvariantViolation {
-  rule: "balance_matches_entries" | "balance_after_chain" | "no_unallowed_negative_balance";
+  rule:
+    | "balance_matches_entries"
+    | "balance_after_chain"
+    | "no_unallowed_negative_balance"
+    | "paid_order_has_one_recharge"
+    | "recharge_has_paid_order";
   userId: string;
   detail: string;
 }
@@ -9,7 +14,8 @@ export interface InvariantViolation {
 /**
  * The ledger's invariants, checked against the database as it is:
  * every cached balance equals the sum of the user's entries, each entry's balanceAfter
- * continues the previous one, and no balance is negative unless an admin allowed it.
+ * continues the previous one, no balance is negative unless an admin allowed it, every paid
+ * order has exactly one recharge entry of its credits, and every recharge entry has a paid order.
  */
 export async function checkLedgerInvariants(prisma: PrismaClient): Promise<InvariantViolation[]> {
   const violations: InvariantViolation[] = [];
@@ -29,10 +35,11 @@ export async function checkLedgerInvariants(prisma: PrismaClient): Promise<Invar
 
   const broken = await prisma.$queryRaw<{ userId: string; id: string; expected: bigint; actual: number }[]>`
     SELECT "userId", id, expected, actual FROM (
-      SELECT "userId", id, "balanceAfter" AS actual,
-             SUM(delta) OVER (PARTITION BY "userId" ORDER BY "createdAt", id) AS expected
+      SELECT "userId", id, "balanceAfter" AS actual, seq,
+             SUM(delta) OVER (PARTITION BY "userId" ORDER BY seq) AS expected,
+             ROW_NUMBER() OVER (PARTITION BY "userId" ORDER BY seq) AS position
       FROM "LedgerEntry"
-    ) chain WHERE expected <> actual`;
+    ) chain WHERE expected <> actual OR position <> seq`;
   for (const row of broken) {
     violations.push({
       rule: "balance_after_chain",
@@ -41,15 +48,47 @@ export async function checkLedgerInvariants(prisma: PrismaClient): Promise<Invar
     });
   }
 
-  const negative = await prisma.user.findMany({
-    where: { balance: { lt: 0 }, allowNegativeBalance: false },
-    select: { id: true, balance: true },
-  });
-  for (const user of negative) {
+  // Every debit that left a balance below zero must have been allowed by an admin: for that
+  // entry, or for the user in general.
+  const negative = await prisma.$queryRaw<{ userId: string; id: string; balanceAfter: number }[]>`
+    SELECT e."userId", e.id, e."balanceAfter"
+    FROM "LedgerEntry" e JOIN "User" u ON u.id = e."userId"
+    WHERE e.delta < 0 AND e."balanceAfter" < 0 AND NOT e."negativeAllowed" AND NOT u."allowNegativeBalance"`;
+  for (const row of negative) {
     violations.push({
       rule: "no_unallowed_negative_balance",
-      userId: user.id,
-      detail: `balance ${user.balance} without permission to go negative`,
+      userId: row.userId,
+      detail: `entry ${row.id} took the balance to ${row.balanceAfter} without permission`,
+    });
+  }
+
+  const paidKinds = ["PAID", "PARTIALLY_REFUNDED", "REFUNDED"];
+  const unmatchedOrders = await prisma.$queryRaw<{ orderNo: string; userId: string; entries: bigint }[]>`
+    SELECT o."orderNo", o."userId", COUNT(e.id) AS entries
+    FROM "RechargeOrder" o
+    LEFT JOIN "LedgerEntry" e
+      ON e."idempotencyKey" = 'recharge:' || o."orderNo" AND e.delta = o.credits AND e."userId" = o."userId"
+    WHERE o.status::text = ANY(${paidKinds})
+    GROUP BY o."orderNo", o."userId"
+    HAVING COUNT(e.id) <> 1`;
+  for (const row of unmatchedOrders) {
+    violations.push({
+      rule: "paid_order_has_one_recharge",
+      userId: row.userId,
+      detail: `paid order ${row.orderNo} has ${row.entries} matching recharge entries`,
+    });
+  }
+
+  const orphanRecharges = await prisma.$queryRaw<{ id: string; userId: string; reference: string | null }[]>`
+    SELECT e.id, e."userId", e.reference
+    FROM "LedgerEntry" e
+    LEFT JOIN "RechargeOrder" o ON e."idempotencyKey" = 'recharge:' || o."orderNo"
+    WHERE e.kind = 'RECHARGE' AND (o.id IS NULL OR NOT (o.status::text = ANY(${paidKinds})))`;
+  for (const row of orphanRecharges) {
+    violations.push({
+      rule: "recharge_has_paid_order",
+      userId: row.userId,
+      detail: `recharge entry ${row.id} (${row.reference ?? "no reference"}) has no paid order`,
     });
   }
 

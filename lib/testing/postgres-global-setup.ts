@@ -15,10 +15,9 @@ export default async function setup() {
     const { Client } = await import("pg");
     const client = new Client({ connectionString: testPostgresUrl });
     await client.connect();
-    const copies = await client.query<{ datname: string }>(
-      "SELECT datname FROM pg_database WHERE datname LIKE $1",
-      [`${template}%`],
-    );
+    const copies = await client.query<{ datname: string }>("SELECT datname FROM pg_database WHERE datname LIKE $1", [
+      `${template}%`,
+    ]);
     await client.end();
     for (const { datname } of copies.rows) await dropDatabase(datname);
   };

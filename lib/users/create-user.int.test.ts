@@ -26,6 +26,11 @@ describe("sign-up", () => {
     const result = signUpSchema.safeParse({ email: "nope", password: "short" });
     expect(result.success).toBe(false);
     const messages = result.error?.issues.map((issue) => [issue.path.join("."), issue.message]);
-    expect(messages).toEqual(expect.arrayContaining([["email", "invalid_email"], ["password", "weak_password"]]));
+    expect(messages).toEqual(
+      expect.arrayContaining([
+        ["email", "invalid_email"],
+        ["password", "weak_password"],
+      ]),
+    );
   });
 });

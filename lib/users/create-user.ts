@@ -6,11 +6,7 @@ import type { Role, User } from "@prisma/client";
 import { isUniqueViolation } from "@/lib/db/errors";
 
 export const signUpSchema = z.object({
-  email: z
-    .string()
-    .trim()
-    .toLowerCase()
-    .pipe(z.email("invalid_email").max(254, "invalid_email")),
+  email: z.string().trim().toLowerCase().pipe(z.email("invalid_email").max(254, "invalid_email")),
   password: passwordSchema,
   name: z.string().trim().max(80).optional(),
 });

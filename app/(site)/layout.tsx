@@ -1,0 +1,13 @@
+import type { ReactNode } from "react";
+import { SiteHeader } from "@/components/site-header";
+
+export default function SiteLayout({ children }: { children: ReactNode }) {
+  return (
+    <>
+      <SiteHeader />
+      <main id="main" className="mx-auto w-full max-w-5xl px-4 py-6 sm:py-10">
+        {children}
+      </main>
+    </>
+  );
+}

@@ -1,0 +1,15 @@
+import type { PaymentConfig } from "@prisma/client";
+import { env } from "@/lib/env";
+
+type Addressable = Pick<PaymentConfig, "id" | "provider">;
+
+/** Where the provider sends payment notifies for this config; one URL per config, so the
+ * notify handler knows whose keys verify it. */
+export function paymentNotifyUrl(config: Addressable): string {
+  return `${env().APP_URL}/api/notify/${config.provider.toLowerCase()}/${config.id}`;
+}
+
+/** Where the provider sends refund notifies for this config. */
+export function refundNotifyUrl(config: Addressable): string {
+  return `${paymentNotifyUrl(config)}/refund`;
+}

@@ -1,0 +1,31 @@
+/** WeChat Pay API v3 behind our provider-neutral PaymentAdapter. */
+import type { AdapterDeps, PaymentAdapter } from "@/lib/payments/types";
+import { createWechatClient } from "./client";
+import { resolveWechatConfig, type WechatPayConfig } from "./config";
+import { answerNotify, verifyPaymentNotify, verifyRefundNotify } from "./notify";
+import { createRefund, queryRefund } from "./refunds";
+import { closeOrder, createH5Order, createNativeOrder, queryOrder } from "./transactions";
+
+/**
+ * Throws (naming the field, never its value) if the config is unusable. Operations reject with
+ * ProviderError for provider/transport failures and RangeError for invalid input.
+ */
+export function createWechatAdapter(config: WechatPayConfig, deps: AdapterDeps = {}): PaymentAdapter {
+  const resolved = resolveWechatConfig(config);
+  const client = createWechatClient(resolved, deps);
+  const now = deps.now ?? Date.now;
+
+  // `async` so that input checks reject the promise instead of throwing synchronously.
+  return {
+    provider: "WECHAT",
+    createQrPayment: async (input) => createNativeOrder(client, resolved, input),
+    createH5Payment: async (input) => createH5Order(client, resolved, input),
+    queryPayment: async (orderNo) => queryOrder(client, resolved, orderNo),
+    closePayment: async (orderNo) => closeOrder(client, resolved, orderNo),
+    refund: async (input) => createRefund(client, input),
+    queryRefund: async (orderNo, refundNo) => queryRefund(client, orderNo, refundNo),
+    verifyPaymentNotify: async (notify) => verifyPaymentNotify(notify, resolved, now()),
+    verifyRefundNotify: async (notify) => verifyRefundNotify(notify, resolved, now()),
+    answerNotify,
+  };
+}

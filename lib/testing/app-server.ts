@@ -1,0 +1,71 @@
+import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
+import type { AddressInfo } from "node:net";
+import { receiveNotify } from "@/lib/recharge/notify-endpoint";
+import { sandboxProtocols } from "@/lib/sandbox/protocols";
+
+/**
+ * The payment-facing routes of the app (sandbox gateways and notify endpoints) on a real
+ * loopback HTTP server, for integration tests that must cross the network without a Next.js
+ * build. It calls the same functions the route files call.
+ */
+function route(request: Request): Promise<Response> | Response {
+  const segments = new URL(request.url).pathname.split("/").filter(Boolean);
+  if (segments[0] === "sandbox" && segments[1] === "wechat") return sandboxProtocols.WECHAT.handle(request, segments.slice(2));
+  if (segments[0] === "sandbox" && segments[1] === "alipay" && segments[2] === "gateway.do") {
+    return sandboxProtocols.ALIPAY.handle(request, []);
+  }
+  if (segments[0] === "api" && segments[1] === "notify" && segments.length >= 4) {
+    const kind = segments[4] === "refund" ? "refund" : "payment";
+    return receiveNotify(request, { provider: segments[2], configId: segments[3] }, kind);
+  }
+  return new Response("not found", { status: 404 });
+}
+
+async function toRequest(incoming: IncomingMessage, origin: string): Promise<Request> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of incoming) chunks.push(chunk as Buffer);
+  const headers = new Headers();
+  for (const [name, value] of Object.entries(incoming.headers)) {
+    if (typeof value === "string") headers.set(name, value);
+    else if (Array.isArray(value)) for (const item of value) headers.append(name, item);
+  }
+  const method = incoming.method ?? "GET";
+  return new Request(new URL(incoming.url ?? "/", origin), {
+    method,
+    headers,
+    body: method === "GET" || method === "HEAD" ? undefined : Buffer.concat(chunks),
+  });
+}
+
+async function reply(response: Response, outgoing: ServerResponse) {
+  outgoing.writeHead(response.status, Object.fromEntries(response.headers));
+  outgoing.end(Buffer.from(await response.arrayBuffer()));
+}
+
+export interface AppServer {
+  url: string;
+  close(): Promise<void>;
+}
+
+export async function startAppServer(): Promise<AppServer> {
+  let origin = "";
+  const server = createServer((incoming, outgoing) => {
+    toRequest(incoming, origin)
+      .then(route)
+      .then((response) => reply(response, outgoing))
+      .catch((error: unknown) => {
+        outgoing.writeHead(500, { "content-type": "text/plain" });
+        outgoing.end(String(error));
+      });
+  });
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  return {
+    url: origin,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  };
+}
