@@ -1,7 +1,13 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import type { IncomingNotify, PaymentAdapter } from "@/lib/payments/types";
 import { createWechatAdapter } from "./adapter";
-import { TEST_API_V3_KEY, TEST_PUBLIC_KEY_ID, generateTestKeyPair, testConfig, type TestKeyPair } from "./fixtures/test-keys";
+import {
+  TEST_API_V3_KEY,
+  TEST_PUBLIC_KEY_ID,
+  generateTestKeyPair,
+  testConfig,
+  type TestKeyPair,
+} from "./fixtures/test-keys";
 import { buildSignedNotify } from "./notify-builder";
 import { apiV3KeyBytes } from "./resource";
 import { signResponse } from "./sign";
@@ -100,6 +106,38 @@ describe("verifyPaymentNotify", () => {
     expect(await adapter.verifyPaymentNotify(forged)).toMatchObject({ ok: false, reason: "BAD_SIGNATURE" });
   });
 
+  it("names the order of a badly signed notify whose resource opens with our APIv3 key (worth a query)", async () => {
+    const forger = generateTestKeyPair();
+    const common = {
+      eventType: "TRANSACTION.SUCCESS",
+      summary: "支付成功",
+      originalType: "transaction",
+      resource: paidTransaction,
+    };
+    const badlySigned = buildSignedNotify({
+      ...common,
+      apiV3Key: apiV3KeyBytes(TEST_API_V3_KEY),
+      privateKey: forger.privateKey,
+      serial: TEST_PUBLIC_KEY_ID,
+      nowMs: NOW,
+    });
+    expect(await adapter.verifyPaymentNotify(badlySigned)).toMatchObject({
+      ok: false,
+      reason: "BAD_SIGNATURE",
+      claimedOrderNo: paidTransaction.out_trade_no,
+    });
+    const foreignKey = buildSignedNotify({
+      ...common,
+      apiV3Key: Buffer.alloc(32, 9),
+      privateKey: forger.privateKey,
+      serial: TEST_PUBLIC_KEY_ID,
+      nowMs: NOW,
+    });
+    const rejected = await adapter.verifyPaymentNotify(foreignKey);
+    expect(rejected).toMatchObject({ ok: false, reason: "BAD_SIGNATURE" });
+    expect(rejected).not.toHaveProperty("claimedOrderNo");
+  });
+
   it("rejects a body changed after signing", async () => {
     const notify = paymentNotify();
     const tampered = { ...notify, body: notify.body.replace("支付成功", "支付失败") };
@@ -125,7 +163,10 @@ describe("verifyPaymentNotify", () => {
 
   it("rejects an unknown key id", async () => {
     const notify = paymentNotify();
-    const other = { ...notify, headers: { ...notify.headers, "wechatpay-serial": "PUB_KEY_ID_0000000000000000000000000000000099" } };
+    const other = {
+      ...notify,
+      headers: { ...notify.headers, "wechatpay-serial": "PUB_KEY_ID_0000000000000000000000000000000099" },
+    };
     expect(await adapter.verifyPaymentNotify(other)).toMatchObject({ ok: false, reason: "UNKNOWN_KEY" });
   });
 
@@ -160,9 +201,18 @@ describe("verifyPaymentNotify", () => {
   });
 
   it("rejects malformed JSON, signed or not", async () => {
-    expect(await adapter.verifyPaymentNotify(signedBody('{"id":"x","resource":'))).toMatchObject({ ok: false, reason: "MALFORMED" });
-    expect(await adapter.verifyPaymentNotify(signedBody('{"id":"x"}'))).toMatchObject({ ok: false, reason: "MALFORMED" });
-    expect(await adapter.verifyPaymentNotify({ headers: {}, body: "{not json" })).toMatchObject({ ok: false, reason: "MALFORMED" });
+    expect(await adapter.verifyPaymentNotify(signedBody('{"id":"x","resource":'))).toMatchObject({
+      ok: false,
+      reason: "MALFORMED",
+    });
+    expect(await adapter.verifyPaymentNotify(signedBody('{"id":"x"}'))).toMatchObject({
+      ok: false,
+      reason: "MALFORMED",
+    });
+    expect(await adapter.verifyPaymentNotify({ headers: {}, body: "{not json" })).toMatchObject({
+      ok: false,
+      reason: "MALFORMED",
+    });
   });
 
   it("rejects a decrypted resource that is not a transaction", async () => {
@@ -173,17 +223,26 @@ describe("verifyPaymentNotify", () => {
   it("rejects a huge body before doing any cryptography", async () => {
     const notify = paymentNotify();
     const started = performance.now();
-    const result = await adapter.verifyPaymentNotify({ ...notify, body: `${notify.body}${" ".repeat(5 * 1024 * 1024)}` });
+    const result = await adapter.verifyPaymentNotify({
+      ...notify,
+      body: `${notify.body}${" ".repeat(5 * 1024 * 1024)}`,
+    });
     expect(result).toMatchObject({ ok: false, reason: "MALFORMED" });
     expect(performance.now() - started).toBeLessThan(500);
   });
 
   it("rejects missing headers and garbage input without throwing", async () => {
     const notify = paymentNotify();
-    expect(await adapter.verifyPaymentNotify({ headers: {}, body: notify.body })).toMatchObject({ ok: false, reason: "MALFORMED" });
+    expect(await adapter.verifyPaymentNotify({ headers: {}, body: notify.body })).toMatchObject({
+      ok: false,
+      reason: "MALFORMED",
+    });
     const garbage = { headers: null, body: 42 } as unknown as IncomingNotify;
     expect(await adapter.verifyPaymentNotify(garbage)).toMatchObject({ ok: false, reason: "MALFORMED" });
-    const oddHeaders = { headers: { "wechatpay-signature": ["a", "b"] }, body: notify.body } as unknown as IncomingNotify;
+    const oddHeaders = {
+      headers: { "wechatpay-signature": ["a", "b"] },
+      body: notify.body,
+    } as unknown as IncomingNotify;
     expect(await adapter.verifyPaymentNotify(oddHeaders)).toMatchObject({ ok: false });
   });
 
@@ -236,7 +295,10 @@ describe("verifyRefundNotify", () => {
     const result = await adapter.verifyRefundNotify(
       refundNotify({ ...withoutAmount, refund_status: "ABNORMAL", success_time: "" }, "REFUND.ABNORMAL"),
     );
-    expect(result).toMatchObject({ ok: true, event: { state: "FAILED", refundFen: undefined, succeededAt: undefined } });
+    expect(result).toMatchObject({
+      ok: true,
+      event: { state: "FAILED", refundFen: undefined, succeededAt: undefined },
+    });
   });
 
   it("rejects a refund of another merchant", async () => {

@@ -41,7 +41,7 @@ function openNotify(notify: IncomingNotify, config: NotifyConfig, eventPrefix: s
     return reject("MALFORMED", `body missing or larger than ${MAX_NOTIFY_BYTES} bytes`);
   }
   const signature = verifySignedMessage({ headers: notify.headers, body: notify.body, keys: config.keys, nowMs });
-  if (!signature.ok) return reject(signature.reason, signature.detail);
+  if (!signature.ok) return reject(signature.reason, signature.detail, claimedOrderNo(notify.body, config));
 
   const json = parseJson(notify.body);
   const envelope = json.ok ? notifyEnvelopeSchema.safeParse(json.value) : undefined;
@@ -56,6 +56,23 @@ function openNotify(notify: IncomingNotify, config: NotifyConfig, eventPrefix: s
   return { ok: true, resource: resource.value };
 }
 
+/**
+ * The order an unverified notify names, if its resource opens with our APIv3 key. Not proof of
+ * payment (the signature failed), only a hint worth asking the provider about.
+ */
+function claimedOrderNo(body: string, config: NotifyConfig): string | undefined {
+  const json = parseJson(body);
+  const envelope = json.ok ? notifyEnvelopeSchema.safeParse(json.value) : undefined;
+  if (!envelope?.success) return undefined;
+  const decrypted = decryptResource(envelope.data.resource, config.apiV3Key);
+  if (!decrypted.ok) return undefined;
+  const resource = parseJson(decrypted.plaintext);
+  const value = resource.ok ? resource.value : undefined;
+  const orderNo =
+    typeof value === "object" && value !== null ? (value as { out_trade_no?: unknown }).out_trade_no : undefined;
+  return typeof orderNo === "string" && /^[A-Za-z0-9_*|-]{1,64}$/.test(orderNo) ? orderNo : undefined;
+}
+
 /** Last line of defence: the steps above do not throw, but a caller may pass odd shapes at runtime. */
 function guarded<T>(run: () => VerifiedNotify<T>): VerifiedNotify<T> {
   try {
@@ -65,20 +82,32 @@ function guarded<T>(run: () => VerifiedNotify<T>): VerifiedNotify<T> {
   }
 }
 
-export function verifyPaymentNotify(notify: IncomingNotify, config: NotifyConfig, nowMs: number): VerifiedNotify<TradeStatus> {
+export function verifyPaymentNotify(
+  notify: IncomingNotify,
+  config: NotifyConfig,
+  nowMs: number,
+): VerifiedNotify<TradeStatus> {
   return guarded(() => {
     const opened = openNotify(notify, config, "TRANSACTION.", nowMs);
     if (!opened.ok) return opened;
     const tx = transactionSchema.safeParse(opened.resource);
     if (!tx.success) return reject("MALFORMED", "decrypted resource is not a transaction");
     if (tx.data.mchid !== config.mchId || tx.data.appid !== config.appId) {
-      return reject("WRONG_MERCHANT", `trade belongs to mchid ${tx.data.mchid} appid ${tx.data.appid}`, tx.data.out_trade_no);
+      return reject(
+        "WRONG_MERCHANT",
+        `trade belongs to mchid ${tx.data.mchid} appid ${tx.data.appid}`,
+        tx.data.out_trade_no,
+      );
     }
     return { ok: true, event: toTradeStatus(tx.data) };
   });
 }
 
-export function verifyRefundNotify(notify: IncomingNotify, config: NotifyConfig, nowMs: number): VerifiedNotify<RefundStatus> {
+export function verifyRefundNotify(
+  notify: IncomingNotify,
+  config: NotifyConfig,
+  nowMs: number,
+): VerifiedNotify<RefundStatus> {
   return guarded(() => {
     const opened = openNotify(notify, config, "REFUND.", nowMs);
     if (!opened.ok) return opened;
