@@ -1,5 +1,6 @@
 import { NextResponse } from "next/server";
 import { AppError } from "@/lib/errors";
+import { isSameOriginRequest } from "@/lib/http/same-origin";
 import { logger } from "@/lib/log/logger";
 
 export function errorResponse(error: unknown): NextResponse {
@@ -15,12 +16,19 @@ export function errorResponse(error: unknown): NextResponse {
   return NextResponse.json({ error: { code: "INTERNAL", message: "internal_error" } }, { status: 500 });
 }
 
-/** Wraps a route handler so every failure becomes a JSON error with the right status. */
+/**
+ * Wraps a route handler: state-changing requests from other sites are refused, and every
+ * failure becomes a JSON error with the right status.
+ */
 export function handle<Args extends unknown[]>(
   handler: (...args: Args) => Promise<Response>,
 ): (...args: Args) => Promise<Response> {
   return async (...args) => {
     try {
+      const [request] = args;
+      if (request instanceof Request && !isSameOriginRequest(request)) {
+        throw new AppError("FORBIDDEN", "cross_site_request");
+      }
       return await handler(...args);
     } catch (error) {
       return errorResponse(error);
