@@ -92,6 +92,11 @@ async function process(config: PaymentConfig, adapter: PaymentAdapter, request: 
 
 const storedBodyLimit = 64 * 1024;
 
+/** PostgreSQL text cannot hold NUL; a hostile body may contain it and must still be stored. */
+function storable(text: string): string {
+  return text.replaceAll("\u0000", "\uFFFD");
+}
+
 async function store(config: PaymentConfig | null, request: NotifyRequest, handled: Handled): Promise<void> {
   const prisma = await getPrisma();
   const data: Prisma.PaymentCallbackCreateInput = {
@@ -100,12 +105,12 @@ async function store(config: PaymentConfig | null, request: NotifyRequest, handl
     kind: request.kind,
     orderNo: handled.orderNo,
     headers: request.notify.headers,
-    body: request.notify.body.slice(0, storedBodyLimit),
+    body: storable(request.notify.body.slice(0, storedBodyLimit)),
     bodyBytes: request.bodyBytes,
     verified: handled.verified,
     rejection: handled.rejection,
     outcome: handled.outcome,
-    detail: handled.detail?.slice(0, 500),
+    detail: handled.detail === undefined ? undefined : storable(handled.detail.slice(0, 500)),
   };
   await prisma.paymentCallback.create({ data });
 }
