@@ -1,5 +1,6 @@
 import { NextResponse } from "next/server";
 import { AppError } from "@/lib/errors";
+import { readCapped } from "@/lib/http/read-capped";
 import { isSameOriginRequest } from "@/lib/http/same-origin";
 import { logger } from "@/lib/log/logger";
 
@@ -40,21 +41,9 @@ export function handle<Args extends unknown[]>(
 export async function readBody(request: Request, maxBytes: number): Promise<string> {
   const declared = Number(request.headers.get("content-length") ?? "0");
   if (declared > maxBytes) throw new AppError("PAYLOAD_TOO_LARGE", "body_too_large");
-  if (!request.body) return "";
-  const reader = request.body.getReader();
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    size += value.byteLength;
-    if (size > maxBytes) {
-      await reader.cancel();
-      throw new AppError("PAYLOAD_TOO_LARGE", "body_too_large");
-    }
-    chunks.push(value);
-  }
-  return Buffer.concat(chunks).toString("utf8");
+  const body = await readCapped(request.body, maxBytes);
+  if (!body) throw new AppError("PAYLOAD_TOO_LARGE", "body_too_large");
+  return body.toString("utf8");
 }
 
 /** Reads a JSON body of at most `maxBytes`. */

@@ -28,9 +28,13 @@ afterAll(async () => {
   await server.close();
 });
 
-async function post(provider: "WECHAT" | "ALIPAY", body: string | Buffer, headers: Record<string, string>) {
+async function post(provider: "WECHAT" | "ALIPAY", body: string | Uint8Array, headers: Record<string, string>) {
   const url = `${server.url}/api/notify/${provider.toLowerCase()}/${configs[provider]!.id}`;
-  const response = await fetch(url, { method: "POST", body, headers });
+  const response = await fetch(url, {
+    method: "POST",
+    body: typeof body === "string" ? body : new Blob([new Uint8Array(body)]),
+    headers,
+  });
   return { status: response.status, text: await response.text() };
 }
 
@@ -72,10 +76,10 @@ describe.each(["WECHAT", "ALIPAY"] as const)("%s notify endpoint under malformed
         ? content.body.replace(/total_amount=[^&]*/, "total_amount=0.01")
         : content.body.replace('"summary":"', '"summary":"x');
     expect(forged).not.toBe(content.body);
-    const cases: [string, string | Buffer, Record<string, string>][] = [
+    const cases: [string, string | Uint8Array, Record<string, string>][] = [
       ["empty", "", content.headers],
       ["truncated", content.body.slice(0, Math.floor(content.body.length / 2)), content.headers],
-      ["garbage bytes", randomBytes(512), content.headers],
+      ["garbage bytes", new Uint8Array(randomBytes(512)), content.headers],
       ["not json / not a form", "<xml><a>1</a></xml>", { ...content.headers, "content-type": "text/xml" }],
       ["forged, wrong content type", forged, { ...content.headers, "content-type": "text/plain" }],
       [

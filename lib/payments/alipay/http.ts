@@ -1,3 +1,4 @@
+import { readCapped } from "@/lib/http/read-capped";
 import { ProviderError } from "@/lib/payments/types";
 
 /**
@@ -20,22 +21,18 @@ export interface PostOptions {
   maxBytes?: number;
 }
 
-async function readCapped(response: Response, maxBytes: number): Promise<Uint8Array> {
-  const reader = response.body?.getReader();
-  if (!reader) return new Uint8Array();
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    size += value.byteLength;
-    if (size > maxBytes) {
-      await reader.cancel();
-      throw new ProviderError("ALIPAY", "INVALID_RESPONSE", `response larger than ${maxBytes} bytes`, undefined, response.status);
-    }
-    chunks.push(value);
+async function readResponse(response: Response, maxBytes: number): Promise<Uint8Array> {
+  const body = await readCapped(response.body, maxBytes);
+  if (!body) {
+    throw new ProviderError(
+      "ALIPAY",
+      "INVALID_RESPONSE",
+      `response larger than ${maxBytes} bytes`,
+      undefined,
+      response.status,
+    );
   }
-  return Buffer.concat(chunks);
+  return body;
 }
 
 function decodeUtf8(bytes: Uint8Array, status: number): string {
@@ -73,7 +70,7 @@ export async function postForm(url: string, body: string, options: PostOptions):
       // A redirect would take our signed request to a host nobody configured.
       redirect: "error",
     });
-    const bytes = await readCapped(response, options.maxBytes ?? MAX_RESPONSE_BYTES);
+    const bytes = await readResponse(response, options.maxBytes ?? MAX_RESPONSE_BYTES);
     return { status: response.status, text: decodeUtf8(bytes, response.status) };
   };
   try {

@@ -7,6 +7,7 @@
  * (they must be unpredictable) and never verifies response signatures (an unverified
  * "SUCCESS" could credit a user). So signing and verification use node:crypto directly.
  */
+import { readCapped } from "@/lib/http/read-capped";
 import { logger } from "@/lib/log/logger";
 import {
   ProviderError,
@@ -76,22 +77,18 @@ function describe(error: unknown): string {
 }
 
 /** Reads at most `limit` bytes, so a misbehaving gateway cannot exhaust memory. */
-async function readCapped(response: Response, limit: number): Promise<string> {
-  if (!response.body) return "";
-  const reader = response.body.getReader();
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    size += value.byteLength;
-    if (size > limit) {
-      await reader.cancel();
-      throw new ProviderError("WECHAT", "INVALID_RESPONSE", `response larger than ${limit} bytes`, undefined, response.status);
-    }
-    chunks.push(value);
+async function readResponse(response: Response, limit: number): Promise<string> {
+  const body = await readCapped(response.body, limit);
+  if (!body) {
+    throw new ProviderError(
+      "WECHAT",
+      "INVALID_RESPONSE",
+      `response larger than ${limit} bytes`,
+      undefined,
+      response.status,
+    );
   }
-  return Buffer.concat(chunks).toString("utf8");
+  return body.toString("utf8");
 }
 
 export function createWechatClient(config: ResolvedWechatConfig, deps: AdapterDeps = {}): WechatClient {
@@ -105,7 +102,7 @@ export function createWechatClient(config: ResolvedWechatConfig, deps: AdapterDe
     try {
       // A payment API never redirects; following one could hand our request to another host.
       const response = await fetchImpl(url.href, { ...init, signal: controller.signal, redirect: "error" });
-      const body = await readCapped(response, MAX_RESPONSE_BYTES);
+      const body = await readResponse(response, MAX_RESPONSE_BYTES);
       return { status: response.status, headers: Object.fromEntries(response.headers), body };
     } catch (error) {
       if (error instanceof ProviderError) throw error;
@@ -163,7 +160,12 @@ export function createWechatClient(config: ResolvedWechatConfig, deps: AdapterDe
     async call(spec, interpret) {
       const started = performance.now();
       const elapsed = () => Math.round(performance.now() - started);
-      const base = { provider: "WECHAT" as const, operation: spec.operation, orderNo: spec.orderNo, request: spec.summary };
+      const base = {
+        provider: "WECHAT" as const,
+        operation: spec.operation,
+        orderNo: spec.orderNo,
+        request: spec.summary,
+      };
       let httpStatus: number | undefined;
       try {
         const reply = await exchange(spec);

@@ -1,3 +1,4 @@
+import { readCapped } from "@/lib/http/read-capped";
 import { MAX_FORM_CHARS, readGatewayRequest, type FormParse } from "@/lib/payments/alipay";
 
 // A form body is ASCII once encoded, so the parser's character limit is also a byte limit.
@@ -7,22 +8,10 @@ type BodyRead = { ok: true; text: string } | { ok: false; detail: string };
 
 /** Reads at most MAX_BODY_BYTES, so an oversized body is refused without being buffered whole. */
 async function readBody(request: Request): Promise<BodyRead> {
-  const reader = request.body?.getReader();
-  if (!reader) return { ok: true, text: "" };
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    size += value.byteLength;
-    if (size > MAX_BODY_BYTES) {
-      await reader.cancel();
-      return { ok: false, detail: `body larger than ${MAX_BODY_BYTES} bytes` };
-    }
-    chunks.push(value);
-  }
+  const body = await readCapped(request.body, MAX_BODY_BYTES);
+  if (!body) return { ok: false, detail: `body larger than ${MAX_BODY_BYTES} bytes` };
   try {
-    return { ok: true, text: new TextDecoder("utf-8", { fatal: true }).decode(Buffer.concat(chunks)) };
+    return { ok: true, text: new TextDecoder("utf-8", { fatal: true }).decode(body) };
   } catch {
     return { ok: false, detail: "body is not valid UTF-8" };
   }

@@ -1,4 +1,5 @@
 /** Reads a request body with a size cap, so a hostile client cannot make the gateway buffer gigabytes. */
+import { readCapped } from "@/lib/http/read-capped";
 
 /** Real WeChat Pay requests are a few KB. */
 export const MAX_REQUEST_BYTES = 64 * 1024;
@@ -7,19 +8,6 @@ export const MAX_REQUEST_BYTES = 64 * 1024;
 export async function readBodyCapped(request: Request, limit = MAX_REQUEST_BYTES): Promise<string | null> {
   const declared = Number(request.headers.get("content-length") ?? "0");
   if (declared > limit) return null;
-  if (!request.body) return "";
-  const reader = request.body.getReader();
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    size += value.byteLength;
-    if (size > limit) {
-      await reader.cancel();
-      return null;
-    }
-    chunks.push(value);
-  }
-  return Buffer.concat(chunks).toString("utf8");
+  const body = await readCapped(request.body, limit);
+  return body ? body.toString("utf8") : null;
 }
