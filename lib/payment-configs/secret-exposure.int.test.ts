@@ -1,4 +1,3 @@
-import { randomBytes } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { adjustBalance } from "@/lib/admin/adjust-balance";
 import { getPrisma } from "@/lib/db";
@@ -9,13 +8,8 @@ import { createRefund } from "@/lib/refunds/create-refund";
 import { setFaults, clearFaults } from "@/lib/sandbox/faults";
 import { merchantKeys } from "@/lib/sandbox/merchants";
 import { dispatchDueNotifies } from "@/lib/sandbox/notify-dispatcher";
-import { provisionSandboxConfigs } from "@/lib/sandbox/provision";
-import { payTrade } from "@/lib/sandbox/trades";
-import { seedPackages } from "@/lib/seed/packages";
-import { startAppServer, type AppServer } from "@/lib/testing/app-server";
-import { createUser } from "@/lib/users/create-user";
+import { newTestUser, payOnPhone, setUpSandboxApp } from "@/lib/testing/sandbox-app";
 
-let server: AppServer;
 const output: string[] = [];
 const originalWrites = {
   out: process.stdout.write.bind(process.stdout),
@@ -29,20 +23,16 @@ function capture(stream: NodeJS.WriteStream, original: typeof process.stdout.wri
   }) as typeof process.stdout.write;
 }
 
-beforeAll(async () => {
+beforeAll(() => {
   process.env.LOG_LEVEL = "debug";
   capture(process.stdout, originalWrites.out);
   capture(process.stderr, originalWrites.err);
-  server = await startAppServer();
-  process.env.APP_URL = server.url;
-  await seedPackages(await getPrisma());
-  await provisionSandboxConfigs();
 });
+setUpSandboxApp();
 
-afterAll(async () => {
+afterAll(() => {
   process.stdout.write = originalWrites.out;
   process.stderr.write = originalWrites.err;
-  await server.close();
 });
 
 /** Every secret value we hold, in the forms it could leak in: whole, and each PEM line. */
@@ -81,16 +71,13 @@ describe("secrets", () => {
 
   it("never reach logs, provider-call records, callbacks or the audit log through a whole payment life", async () => {
     const prisma = await getPrisma();
-    const admin = await createUser({ email: "sec-admin@example.com", password: "admin1234", role: "ADMIN" });
+    const admin = await newTestUser("ADMIN");
     const pkg = await prisma.creditPackage.findFirstOrThrow({ where: { seedKey: "standard" } });
     for (const provider of ["WECHAT", "ALIPAY"] as const) {
-      const user = await createUser({
-        email: `sec-${randomBytes(5).toString("hex")}@example.com`,
-        password: "test1234",
-      });
+      const user = await newTestUser();
       const order = await createOrder({ userId: user.id, packageId: pkg.id, provider, channel: "QR" });
       await setFaults(`trade:${order.orderNo}`, { badSignature: true, signatureProbe: true });
-      await payTrade(new URL(order.payUrl!).pathname.split("/").at(-1)!);
+      await payOnPhone(order.payUrl);
       await dispatchDueNotifies({ timeScale: 100_000 });
       await clearFaults();
       await createRefund({

@@ -1,35 +1,23 @@
 import { randomBytes } from "node:crypto";
 import type { PaymentConfig } from "@prisma/client";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { getPrisma } from "@/lib/db";
 import { maxNotifyBytes } from "@/lib/recharge/notify-endpoint";
 import { createOrder } from "@/lib/recharge/create-order";
 import { merchantKeys } from "@/lib/sandbox/merchants";
 import { sandboxProtocols } from "@/lib/sandbox/protocols";
 import { findTradeById } from "@/lib/sandbox/trades";
-import { provisionSandboxConfigs } from "@/lib/sandbox/provision";
-import { seedPackages } from "@/lib/seed/packages";
-import { startAppServer, type AppServer } from "@/lib/testing/app-server";
-import { createUser } from "@/lib/users/create-user";
+import { newTestUser, setUpSandboxApp } from "@/lib/testing/sandbox-app";
 
-let server: AppServer;
+const app = setUpSandboxApp();
 const configs: Record<string, PaymentConfig> = {};
 
 beforeAll(async () => {
-  server = await startAppServer();
-  process.env.APP_URL = server.url;
-  const prisma = await getPrisma();
-  await seedPackages(prisma);
-  await provisionSandboxConfigs();
-  for (const config of await prisma.paymentConfig.findMany()) configs[config.provider] = config;
-});
-
-afterAll(async () => {
-  await server.close();
+  for (const config of await (await getPrisma()).paymentConfig.findMany()) configs[config.provider] = config;
 });
 
 async function post(provider: "WECHAT" | "ALIPAY", body: string | Uint8Array, headers: Record<string, string>) {
-  const url = `${server.url}/api/notify/${provider.toLowerCase()}/${configs[provider]!.id}`;
+  const url = `${app.url()}/api/notify/${provider.toLowerCase()}/${configs[provider]!.id}`;
   const response = await fetch(url, {
     method: "POST",
     body: typeof body === "string" ? body : new Blob([new Uint8Array(body)]),
@@ -44,7 +32,7 @@ async function post(provider: "WECHAT" | "ALIPAY", body: string | Uint8Array, he
  */
 async function genuineNotify(provider: "WECHAT" | "ALIPAY") {
   const prisma = await getPrisma();
-  const user = await createUser({ email: `f-${randomBytes(6).toString("hex")}@example.com`, password: "test1234" });
+  const user = await newTestUser();
   const pkg = await prisma.creditPackage.findFirstOrThrow({ where: { seedKey: "starter" } });
   const order = await createOrder({ userId: user.id, packageId: pkg.id, provider, channel: "QR" });
   const trade = await findTradeById(new URL(order.payUrl!).pathname.split("/").at(-1)!);
@@ -122,12 +110,12 @@ describe.each(["WECHAT", "ALIPAY"] as const)("%s notify endpoint under malformed
 
   it("answers 404 for an unknown config and a provider that does not match the config", async () => {
     const other = provider === "WECHAT" ? "ALIPAY" : "WECHAT";
-    const wrongProvider = await fetch(`${server.url}/api/notify/${other.toLowerCase()}/${configs[provider]!.id}`, {
+    const wrongProvider = await fetch(`${app.url()}/api/notify/${other.toLowerCase()}/${configs[provider]!.id}`, {
       method: "POST",
       body: "x=1",
     });
     expect(wrongProvider.status).toBe(404);
-    const unknown = await fetch(`${server.url}/api/notify/${provider.toLowerCase()}/no-such-config`, {
+    const unknown = await fetch(`${app.url()}/api/notify/${provider.toLowerCase()}/no-such-config`, {
       method: "POST",
       body: "x=1",
     });

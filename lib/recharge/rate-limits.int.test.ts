@@ -1,33 +1,19 @@
 import { randomBytes } from "node:crypto";
 import type { Session } from "next-auth";
-import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { POST as checkOrderRoute } from "@/app/api/orders/[orderNo]/check/route";
 import { POST as createOrderRoute } from "@/app/api/orders/route";
 import { getPrisma } from "@/lib/db";
-import { provisionSandboxConfigs } from "@/lib/sandbox/provision";
-import { seedPackages } from "@/lib/seed/packages";
-import { startAppServer, type AppServer } from "@/lib/testing/app-server";
-import { createUser } from "@/lib/users/create-user";
+import { newTestUser, setUpSandboxApp } from "@/lib/testing/sandbox-app";
 
 const session = vi.hoisted(() => ({ current: null as Session | null }));
 vi.mock("next-auth", () => ({ getServerSession: async () => session.current }));
 vi.mock("@/lib/auth/options", () => ({ authOptions: () => ({}) }));
 
-let server: AppServer;
-
-beforeAll(async () => {
-  server = await startAppServer();
-  process.env.APP_URL = server.url;
-  await seedPackages(await getPrisma());
-  await provisionSandboxConfigs();
-});
-
-afterAll(async () => {
-  await server.close();
-});
+const app = setUpSandboxApp();
 
 async function signedInUser() {
-  const user = await createUser({ email: `rl-${randomBytes(6).toString("hex")}@example.com`, password: "test1234" });
+  const user = await newTestUser();
   session.current = {
     user: { id: user.id, email: user.email, role: "USER" },
     expires: new Date(Date.now() + 60_000).toISOString(),
@@ -36,7 +22,7 @@ async function signedInUser() {
 }
 
 function createRequest(packageId: string, clientKey: string) {
-  return new Request(`${server.url}/api/orders`, {
+  return new Request(`${app.url()}/api/orders`, {
     method: "POST",
     headers: { "content-type": "application/json" },
     body: JSON.stringify({ packageId, provider: "ALIPAY", channel: "QR", clientKey }),
@@ -67,7 +53,7 @@ describe("rate limits", () => {
     const statuses: number[] = [];
     for (let attempt = 0; attempt < 31; attempt++) {
       const response = await checkOrderRoute(
-        new Request(`${server.url}/api/orders/${order.orderNo}/check`, { method: "POST" }),
+        new Request(`${app.url()}/api/orders/${order.orderNo}/check`, { method: "POST" }),
         {
           params: Promise.resolve({ orderNo: order.orderNo }),
         },

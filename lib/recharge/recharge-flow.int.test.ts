@@ -1,6 +1,6 @@
 import { randomBytes } from "node:crypto";
 import type { Provider } from "@prisma/client";
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it } from "vitest";
 import { getPrisma } from "@/lib/db";
 import { subscribeToOrder, type OrderEvent } from "@/lib/events/order-events";
 import { loadDefaultConfig } from "@/lib/payment-configs/load-adapter";
@@ -12,32 +12,11 @@ import { requestCheck } from "@/lib/recharge/request-check";
 import { expireDueOrders, reconcileOrders } from "@/lib/recharge/sweep-orders";
 import { clearFaults, setFaults } from "@/lib/sandbox/faults";
 import { dispatchDueNotifies } from "@/lib/sandbox/notify-dispatcher";
-import { provisionSandboxConfigs } from "@/lib/sandbox/provision";
-import { payTrade } from "@/lib/sandbox/trades";
-import { seedPackages } from "@/lib/seed/packages";
-import { startAppServer, type AppServer } from "@/lib/testing/app-server";
-import { createUser } from "@/lib/users/create-user";
+import { deliverNotifies, newTestUser, payOnPhone, setUpSandboxApp } from "@/lib/testing/sandbox-app";
 
-let server: AppServer;
+setUpSandboxApp();
 
-beforeAll(async () => {
-  server = await startAppServer();
-  process.env.APP_URL = server.url;
-  await seedPackages(await getPrisma());
-  await provisionSandboxConfigs();
-});
-
-afterAll(async () => {
-  await server.close();
-});
-
-afterEach(async () => {
-  await clearFaults();
-});
-
-async function newUser() {
-  return createUser({ email: `u-${randomBytes(6).toString("hex")}@example.com`, password: "test1234" });
-}
+const newUser = () => newTestUser();
 
 async function standardPackage() {
   return (await getPrisma()).creditPackage.findFirstOrThrow({ where: { seedKey: "standard" } });
@@ -48,19 +27,9 @@ async function placeOrder(provider: Provider, userId: string, channel: "QR" | "H
   return createOrder({ userId, packageId: pkg.id, provider, channel, clientKey: randomBytes(8).toString("hex") });
 }
 
-/** The phone page's "Pay" button for the order's code. */
-async function payOnPhone(payUrl: string | null) {
-  expect(payUrl).toMatch(/\/sandbox\/pay\/st_/);
-  return payTrade(new URL(payUrl!).pathname.split("/").at(-1)!);
-}
-
-/** Runs the sandbox's notify sender until nothing is due (retries are scaled to milliseconds). */
-async function deliverNotifies(rounds = 5) {
-  for (let round = 0; round < rounds; round++) {
-    await dispatchDueNotifies({ timeScale: 100_000 });
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  }
-}
+afterEach(async () => {
+  await clearFaults();
+});
 
 async function ledgerFor(userId: string) {
   return (await getPrisma()).ledgerEntry.findMany({ where: { userId }, orderBy: { seq: "asc" } });
@@ -202,11 +171,16 @@ describe.each(["WECHAT", "ALIPAY"] as const)("recharge through the %s sandbox", 
   it("a provider outage during creation gives a clear error and leaves nothing payable", async () => {
     const user = await newUser();
     const { config } = await loadDefaultConfig(provider);
-    const merchant = await (await getPrisma()).sandboxMerchant.findFirstOrThrow({
+    const merchant = await (
+      await getPrisma()
+    ).sandboxMerchant.findFirstOrThrow({
       where: { provider, appId: config.appId, merchantId: config.merchantId },
     });
     await setFaults(`merchant:${merchant.id}`, { providerDown: "error" });
-    await expect(placeOrder(provider, user.id)).rejects.toMatchObject({ code: "UNAVAILABLE", message: "provider_unavailable" });
+    await expect(placeOrder(provider, user.id)).rejects.toMatchObject({
+      code: "UNAVAILABLE",
+      message: "provider_unavailable",
+    });
     const orders = await (await getPrisma()).rechargeOrder.findMany({ where: { userId: user.id } });
     expect(orders).toMatchObject([{ status: "CLOSED", closeReason: "PROVIDER_ERROR", payUrl: null }]);
   });
@@ -255,7 +229,9 @@ describe("someone else's order", () => {
     await expect(getOwnOrder(stranger.id, order.orderNo)).rejects.toMatchObject(notFound);
     await expect(cancelOrder(stranger.id, order.orderNo)).rejects.toMatchObject(notFound);
     await expect(requestCheck(stranger.id, order.orderNo)).rejects.toMatchObject(notFound);
-    await expect(orderEventStream(stranger.id, order.orderNo, new AbortController().signal)).rejects.toMatchObject(notFound);
+    await expect(orderEventStream(stranger.id, order.orderNo, new AbortController().signal)).rejects.toMatchObject(
+      notFound,
+    );
     expect((await getOwnOrder(owner.id, order.orderNo)).status).toBe("PENDING");
   });
 });

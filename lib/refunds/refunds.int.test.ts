@@ -1,5 +1,4 @@
-import { randomBytes } from "node:crypto";
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { afterEach, beforeAll, describe, expect, it } from "vitest";
 import { adjustBalance } from "@/lib/admin/adjust-balance";
 import { closeOrderAsAdmin, syncOrder } from "@/lib/admin/order-actions";
 import { getPrisma } from "@/lib/db";
@@ -7,45 +6,26 @@ import { createOrder } from "@/lib/recharge/create-order";
 import { createRefund } from "@/lib/refunds/create-refund";
 import { reconcileRefunds } from "@/lib/refunds/sweep-refunds";
 import { clearFaults, setFaults } from "@/lib/sandbox/faults";
-import { dispatchDueNotifies } from "@/lib/sandbox/notify-dispatcher";
-import { provisionSandboxConfigs } from "@/lib/sandbox/provision";
-import { payTrade } from "@/lib/sandbox/trades";
-import { seedPackages } from "@/lib/seed/packages";
-import { startAppServer, type AppServer } from "@/lib/testing/app-server";
+import { deliverNotifies, newTestUser, payOnPhone, setUpSandboxApp } from "@/lib/testing/sandbox-app";
 import { createUser } from "@/lib/users/create-user";
 
-let server: AppServer;
+setUpSandboxApp();
 let adminId: string;
 
 beforeAll(async () => {
-  server = await startAppServer();
-  process.env.APP_URL = server.url;
-  await seedPackages(await getPrisma());
-  await provisionSandboxConfigs();
-  adminId = (await createUser({ email: "refunder@example.com", password: "admin1234", role: "ADMIN" })).id;
-});
-
-afterAll(async () => {
-  await server.close();
+  adminId = (await newTestUser("ADMIN")).id;
 });
 
 afterEach(async () => {
   await clearFaults();
 });
 
-async function deliverNotifies() {
-  for (let round = 0; round < 3; round++) {
-    await dispatchDueNotifies({ timeScale: 100_000 });
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  }
-}
-
 async function paidOrder(provider: "WECHAT" | "ALIPAY") {
   const prisma = await getPrisma();
-  const user = await createUser({ email: `r-${randomBytes(6).toString("hex")}@example.com`, password: "test1234" });
+  const user = await newTestUser();
   const pkg = await prisma.creditPackage.findFirstOrThrow({ where: { seedKey: "standard" } });
   const order = await createOrder({ userId: user.id, packageId: pkg.id, provider, channel: "QR" });
-  await payTrade(new URL(order.payUrl!).pathname.split("/").at(-1)!);
+  await payOnPhone(order.payUrl);
   await deliverNotifies();
   return { user, order: await prisma.rechargeOrder.findUniqueOrThrow({ where: { id: order.id } }) };
 }
@@ -165,7 +145,7 @@ describe("admin order actions and adjustments", () => {
     const pkg = await prisma.creditPackage.findFirstOrThrow({ where: { seedKey: "starter" } });
     const order = await createOrder({ userId: user.id, packageId: pkg.id, provider: "ALIPAY", channel: "QR" });
     await setFaults(`trade:${order.orderNo}`, { dropNotifies: "all" });
-    await payTrade(new URL(order.payUrl!).pathname.split("/").at(-1)!);
+    await payOnPhone(order.payUrl);
     expect(await syncOrder(order.orderNo, adminId)).toMatchObject({ providerState: "PAID", settled: "CREDITED" });
     expect(await balanceOf(user.id)).toBe(60);
     await expect(closeOrderAsAdmin(order.orderNo, adminId)).rejects.toMatchObject({ code: "CONFLICT" });
