@@ -93,7 +93,8 @@ export async function createOrder(options: CreateOrderOptions): Promise<Recharge
   const input = {
     orderNo,
     amountFen: order.priceFen,
-    description: `${order.credits} credits`,
+    // Shown to the payer in the wallet app.
+    description: `充值 ${order.credits} 积分`,
     expiresAt,
     notifyUrl: paymentNotifyUrl(config),
     returnUrl: orderPageUrl(orderNo),
