@@ -33,13 +33,28 @@ export default defineConfig({
         test: {
           name: "unit",
           include: ["lib/**/*.test.ts", "components/**/*.test.ts", "app/**/*.test.ts"],
-          exclude: ["**/*.int.test.ts", "node_modules/**"],
+          exclude: ["**/*.int.test.ts", "**/*.rel.test.ts", "node_modules/**"],
           environment: "node",
           env: { NODE_ENV: "test", DATA_DIR: dataDir, LOG_LEVEL: "warn" },
         },
       },
       integrationProject("embedded"),
       integrationProject("postgres"),
+      {
+        // Fault-injection scenarios on real PostgreSQL; each scenario manages its own
+        // database and processes and checks the ledger invariants itself.
+        resolve: { alias },
+        test: {
+          name: "reliability",
+          include: ["lib/reliability/**/*.rel.test.ts"],
+          environment: "node",
+          globalSetup: ["lib/testing/postgres-global-setup.ts"],
+          env: { NODE_ENV: "test", TEST_DATABASE: "postgres", DATA_DIR: dataDir, LOG_LEVEL: "error" },
+          testTimeout: 120_000,
+          hookTimeout: 120_000,
+          fileParallelism: false,
+        },
+      },
     ],
   },
 });

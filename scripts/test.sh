@@ -43,12 +43,12 @@ if node -e '
   client.connect().then(() => client.end()).then(() => process.exit(0), () => process.exit(1));
 '; then
   echo "answers"
-  projects+=(--project integration-postgres)
+  projects+=(--project integration-postgres --project reliability)
 elif [ "${CI:-}" = "true" ]; then
   loud "PostgreSQL does not answer; integration tests need it. Failing (CI=true)."
   exit 1
 else
-  loud "PostgreSQL does not answer: the integration-postgres tests are NOT run. Start it and run npm test again."
+  loud "PostgreSQL does not answer: the integration-postgres and reliability tests are NOT run. Start it and run npm test again."
 fi
 
 step "unit and integration tests"

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { AppError } from "@/lib/errors";
 import { errorResponse, handle, readJson } from "@/lib/http/respond";
+import { ProviderError } from "@/lib/payments/types";
 
 function post(body: string, contentType = "application/json") {
   return new Request("http://localhost/api/x", { method: "POST", body, headers: { "content-type": contentType } });
@@ -41,6 +42,15 @@ describe("error responses", () => {
     const response = await route();
     expect(response.status).toBe(500);
     expect(await response.text()).not.toContain("internal detail");
+  });
+
+  it("answers 503 provider_unavailable when a provider call fails", async () => {
+    const route = handle(async () => {
+      throw new ProviderError("WECHAT", "TIMEOUT", "no answer within 10000 ms");
+    });
+    const response = await route();
+    expect(response.status).toBe(503);
+    expect(await response.json()).toEqual({ error: { code: "UNAVAILABLE", message: "provider_unavailable" } });
   });
 
   it("sets Retry-After when rate limited", () => {

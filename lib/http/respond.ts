@@ -3,6 +3,7 @@ import { AppError } from "@/lib/errors";
 import { readCapped } from "@/lib/http/read-capped";
 import { isSameOriginRequest } from "@/lib/http/same-origin";
 import { logger } from "@/lib/log/logger";
+import { ProviderError } from "@/lib/payments/types";
 
 export function errorResponse(error: unknown): NextResponse {
   if (error instanceof AppError) {
@@ -12,6 +13,15 @@ export function errorResponse(error: unknown): NextResponse {
       { error: { code: error.code, message: error.message, fields: error.details?.fields } },
       { status: error.status, headers },
     );
+  }
+  // A provider that failed or did not answer: nothing changed on our side, the user may retry.
+  if (error instanceof ProviderError) {
+    logger.warn("provider call failed in a route handler", {
+      provider: error.provider,
+      kind: error.kind,
+      error: error.message,
+    });
+    return errorResponse(new AppError("UNAVAILABLE", "provider_unavailable"));
   }
   logger.error("unhandled error in route handler", { error });
   return NextResponse.json({ error: { code: "INTERNAL", message: "internal_error" } }, { status: 500 });

@@ -109,7 +109,11 @@ export async function payTrade(id: string, now = new Date()): Promise<SandboxTra
         providerTradeNo: providerTradeNo(trade.merchant.provider, now),
       },
     });
-    if (updated.count !== 1) throw new TradeRefused("TRADE_PAID");
+    if (updated.count !== 1) {
+      // The trade changed since we read it (closed, or paid by a concurrent press): say which.
+      const current = await tx.sandboxTrade.findUniqueOrThrow({ where: { id } });
+      throw new TradeRefused(current.state === "CLOSED" ? "TRADE_CLOSED" : "TRADE_PAID");
+    }
     const row = await tx.sandboxTrade.findUniqueOrThrow({ where: { id } });
     await enqueueNotify(tx, { trade: row, kind: "PAYMENT", faults, now });
     return row;
@@ -127,8 +131,10 @@ export async function closeTrade(merchantId: string, outTradeNo: string): Promis
     where: { id: trade.id, state: "PENDING" },
     data: { state: "CLOSED" },
   });
-  if (updated.count !== 1) throw new TradeRefused("TRADE_PAID");
-  return prisma.sandboxTrade.findUniqueOrThrow({ where: { id: trade.id } });
+  const current = await prisma.sandboxTrade.findUniqueOrThrow({ where: { id: trade.id } });
+  // Changed since we read it: closed by a concurrent call (fine) or paid meanwhile (refused).
+  if (updated.count !== 1 && current.state !== "CLOSED") throw new TradeRefused("TRADE_PAID");
+  return current;
 }
 
 export interface RefundTradeInput {
