@@ -3,8 +3,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { defineConfig, devices } from "@playwright/test";
 import { e2eAdmin } from "./e2e/accounts";
-
-const port = Number(process.env.E2E_PORT ?? 3100);
+import { e2eServers } from "./e2e/helpers";
 
 // Debian's Chromium, never a downloaded browser build (see README, "Tests").
 const chromium = {
@@ -12,35 +11,65 @@ const chromium = {
   args: ["--no-sandbox", "--disable-background-networking", "--disable-gpu", "--disable-dev-shm-usage"],
 };
 
-export default defineConfig({
-  testDir: "e2e",
-  outputDir: "test-results",
-  fullyParallel: false,
-  workers: 1,
-  retries: 0,
-  timeout: 60_000,
-  reporter: [["list"]],
-  use: {
-    baseURL: `http://127.0.0.1:${port}`,
-    trace: "retain-on-failure",
-    launchOptions: chromium,
-  },
-  projects: [{ name: "chromium", use: { ...devices["Desktop Chrome"], launchOptions: chromium } }],
-  webServer: {
-    // A production build on a fresh embedded database for every run.
+/** A production build on a fresh embedded database, serving `url`. */
+function server(url: string, extraEnv: Record<string, string> = {}) {
+  const { port } = new URL(url);
+  return {
     command: `node_modules/.bin/next start -p ${port} -H 127.0.0.1`,
-    url: `http://127.0.0.1:${port}/sign-in`,
+    url: `${url}/sign-in`,
     timeout: 120_000,
     reuseExistingServer: false,
-    stdout: "pipe",
+    stdout: "pipe" as const,
     env: {
       DATA_DIR: mkdtempSync(path.join(tmpdir(), "recharge-e2e-")),
       ADMIN_EMAIL: e2eAdmin.email,
       ADMIN_PASSWORD: e2eAdmin.password,
-      NEXTAUTH_URL: `http://127.0.0.1:${port}`,
+      NEXTAUTH_URL: url,
+      // Payment codes (the sandbox's phone pages) and H5 return pages must point at this server.
+      APP_URL: url,
       NEXT_MANUAL_SIG_HANDLE: "true",
       NEXT_TELEMETRY_DISABLED: "1",
       DATABASE_URL: "",
+      // Every spec signs up its own users from the same address.
+      SIGNUP_LIMIT_PER_HOUR: "1000",
+      ...extraEnv,
     },
+  };
+}
+
+export default defineConfig({
+  testDir: "e2e",
+  outputDir: "test-results",
+  fullyParallel: false,
+  // One worker per server: the main server's specs run one after another (they share its
+  // data, e.g. an admin test edits a package for a moment), while the expiry spec's minute
+  // of waiting runs next to them on its own server.
+  workers: 2,
+  retries: 0,
+  timeout: 60_000,
+  reporter: [["list"]],
+  use: {
+    baseURL: e2eServers.main,
+    trace: "retain-on-failure",
+    launchOptions: chromium,
   },
+  projects: [
+    {
+      name: "chromium",
+      testIgnore: /recharge-expiry\.spec\.ts/,
+      workers: 1,
+      use: { ...devices["Desktop Chrome"], launchOptions: chromium },
+    },
+    {
+      name: "short-ttl",
+      testMatch: /recharge-expiry\.spec\.ts/,
+      workers: 1,
+      use: { ...devices["Desktop Chrome"], launchOptions: chromium },
+    },
+  ],
+  webServer: [
+    server(e2eServers.main),
+    // Only the expiry spec uses this one: its payment codes expire after the shortest TTL.
+    server(e2eServers.shortTtl, { ORDER_TTL_MINUTES: "1" }),
+  ],
 });

@@ -10,7 +10,7 @@ export default async function NotFound() {
         title={t("notFoundTitle")}
         body={t("notFoundBody")}
         action={
-          <Link href="/" className="mt-2 rounded-md bg-brand-600 px-4 py-2 font-medium text-white hover:bg-brand-700">
+          <Link href="/" className="mt-2 rounded-md bg-brand-700 px-4 py-2 font-medium text-white hover:bg-brand-800">
             {t("backHome")}
           </Link>
         }

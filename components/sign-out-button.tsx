@@ -1,6 +1,5 @@
 "use client";
 
-import { signOut } from "next-auth/react";
 import { useState } from "react";
 
 export function SignOutButton({ label }: { label: string }) {
@@ -11,7 +10,8 @@ export function SignOutButton({ label }: { label: string }) {
       disabled={pending}
       onClick={() => {
         setPending(true);
-        void signOut({ callbackUrl: "/" });
+        // Loaded on click: the header is on every page, and most visits never sign out.
+        void import("next-auth/react").then(({ signOut }) => signOut({ callbackUrl: "/" }));
       }}
       className="rounded px-2 py-1 text-slate-700 hover:bg-slate-100 disabled:opacity-60"
     >

@@ -44,7 +44,14 @@ const settingsSchema = z
     APP_ENCRYPTION_KEY: keyring,
     SANDBOX_ENABLED: flag,
     SANDBOX_TIME_SCALE: z.coerce.number().positive().max(100_000).default(1),
-    ORDER_TTL_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(30),
+    ORDER_TTL_MINUTES: z.coerce
+      .number()
+      .int()
+      .min(1)
+      .max(24 * 60)
+      .default(30),
+    /** Sign-ups one client address may make per hour. */
+    SIGNUP_LIMIT_PER_HOUR: z.coerce.number().int().min(1).max(100_000).default(20),
   })
   .superRefine((env, ctx) => {
     if (Boolean(env.ADMIN_EMAIL) !== Boolean(env.ADMIN_PASSWORD)) {

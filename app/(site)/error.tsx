@@ -13,7 +13,7 @@ export default function ErrorBoundary({ reset }: { error: Error; reset: () => vo
         <button
           type="button"
           onClick={reset}
-          className="mt-2 rounded-md bg-brand-600 px-4 py-2 font-medium text-white hover:bg-brand-700"
+          className="mt-2 rounded-md bg-brand-700 px-4 py-2 font-medium text-white hover:bg-brand-800"
         >
           {t("retry")}
         </button>

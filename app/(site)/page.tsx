@@ -27,16 +27,28 @@ export default async function HomePage() {
           <p className="text-4xl font-bold" data-testid="balance">
             {t("credits", { count: user.balance })}
           </p>
+          <Link
+            href="/recharge"
+            className="mt-4 inline-block rounded-lg bg-white px-4 py-2 font-semibold text-brand-800 hover:bg-brand-50 focus-visible:outline-white"
+          >
+            {t("rechargeNow")}
+          </Link>
         </section>
       ) : (
         <section className="rounded-2xl bg-white p-6 shadow-sm">
           <h1 className="text-2xl font-bold">{t("signedOutTitle")}</h1>
           <p className="mt-2 max-w-prose text-slate-600">{t("signedOutBody")}</p>
           <div className="mt-4 flex gap-3">
-            <Link href="/sign-up" className="rounded-md bg-brand-600 px-4 py-2 font-medium text-white hover:bg-brand-700">
+            <Link
+              href="/sign-up"
+              className="rounded-md bg-brand-700 px-4 py-2 font-medium text-white hover:bg-brand-800"
+            >
               {tNav("signUp")}
             </Link>
-            <Link href="/sign-in" className="rounded-md border border-slate-300 px-4 py-2 font-medium hover:bg-slate-50">
+            <Link
+              href="/sign-in"
+              className="rounded-md border border-slate-300 px-4 py-2 font-medium hover:bg-slate-50"
+            >
               {tNav("signIn")}
             </Link>
           </div>
@@ -53,7 +65,7 @@ export default async function HomePage() {
         ) : (
           <div className="mt-5 grid grid-cols-1 gap-4 sm:grid-cols-2 lg:grid-cols-4">
             {packages.map((pkg) => (
-              <PackageCard key={pkg.id} pkg={pkg} />
+              <PackageCard key={pkg.id} pkg={pkg} href={`/recharge?package=${encodeURIComponent(pkg.id)}`} />
             ))}
           </div>
         )}

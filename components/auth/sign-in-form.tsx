@@ -52,7 +52,7 @@ export function SignInForm({ returnTo }: { returnTo: string }) {
       <button
         type="submit"
         disabled={pending}
-        className="rounded-md bg-brand-600 px-4 py-2 font-medium text-white hover:bg-brand-700 disabled:opacity-60"
+        className="rounded-md bg-brand-700 px-4 py-2 font-medium text-white hover:bg-brand-800 disabled:opacity-60"
       >
         {pending ? t("working") : t("submitSignIn")}
       </button>

@@ -84,7 +84,7 @@ export function SignUpForm() {
       <button
         type="submit"
         disabled={status !== "idle"}
-        className="rounded-md bg-brand-600 px-4 py-2 font-medium text-white hover:bg-brand-700 disabled:opacity-60"
+        className="rounded-md bg-brand-700 px-4 py-2 font-medium text-white hover:bg-brand-800 disabled:opacity-60"
       >
         {status === "idle" ? t("submitSignUp") : t("working")}
       </button>

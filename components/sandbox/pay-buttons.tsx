@@ -59,8 +59,7 @@ export function PayButtons({ tradeId, state: initial, amountLabel, accent, retur
               setState("PAID");
               // Back to the merchant, as the wallet app does after an H5 payment.
               if (returnUrl) window.location.assign(returnUrl);
-            }
-            else if (result.reason === "TRADE_EXPIRED") setState("EXPIRED");
+            } else if (result.reason === "TRADE_EXPIRED") setState("EXPIRED");
             else setFailure(result.reason);
           })
         }

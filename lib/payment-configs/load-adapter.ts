@@ -19,7 +19,7 @@ interface CacheEntry {
 // Building an adapter parses keys; reuse it until the row changes (updatedAt moves).
 const cache = new Map<string, CacheEntry>();
 
-function recordCall(configId: string) {
+export function recordCall(configId: string) {
   return async (record: ProviderCallRecord) => {
     try {
       const prisma = await getPrisma();

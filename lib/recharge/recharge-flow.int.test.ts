@@ -117,7 +117,8 @@ describe.each(["WECHAT", "ALIPAY"] as const)("recharge through the %s sandbox", 
     const user = await newUser();
     const order = await placeOrder(provider, user.id);
     const later = new Date(order.expiresAt.getTime() + 1_000);
-    expect(await expireDueOrders({ now: later })).toBe(1);
+    // Other pending orders of this file may expire at the same time; this one must be among them.
+    expect(await expireDueOrders({ now: later })).toBeGreaterThanOrEqual(1);
     expect((await getOwnOrder(user.id, order.orderNo)).status).toBe("CLOSED");
 
     await setFaults(`trade:${order.orderNo}`, { payAfterExpiry: true });

@@ -48,7 +48,9 @@ function nextCheck(order: RechargeOrder, now: Date): Date | null {
     return null;
   }
   const wait = reconcileBackoffMs[Math.min(order.checkAttempts, reconcileBackoffMs.length - 1)]!;
-  return new Date(now.getTime() + wait);
+  const next = now.getTime() + wait;
+  // A pending order must still reach the expiry sweep on time, whatever the backoff says.
+  return new Date(order.status === "PENDING" ? Math.min(next, order.expiresAt.getTime()) : next);
 }
 
 async function afterCheck(order: RechargeOrder, now: Date): Promise<void> {

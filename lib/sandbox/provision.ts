@@ -28,7 +28,10 @@ const alphanumeric = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz012345
  * A sandbox merchant with fresh keys on both sides, and the payment config that points at it.
  * Identifiers have the providers' shapes; the keys are real RSA-2048 keys.
  */
-export async function provisionSandboxMerchant(provider: Provider, options: { isDefault: boolean; name?: string }) {
+export async function provisionSandboxMerchant(
+  provider: Provider,
+  options: { isDefault: boolean; name?: string; actorId?: string },
+) {
   const prisma = await getPrisma();
   const merchantKeys = rsaKeyPair();
   const providerKeys = rsaKeyPair();
@@ -65,24 +68,30 @@ export async function provisionSandboxMerchant(provider: Provider, options: { is
     isDefault: options.isDefault,
   };
   return wechat
-    ? createPaymentConfig({
-        provider: "WECHAT",
-        name: options.name ?? "WeChat Pay sandbox",
-        ...common,
-        merchantSerialNo: merchantSerialNo ?? "",
-        providerKeyId: providerKeyId ?? undefined,
-        secrets: {
-          merchantPrivateKeyPem: merchantKeys.privateKey,
-          apiV3Key,
-          wechatPayPublicKeyPem: providerKeys.publicKey,
+    ? createPaymentConfig(
+        {
+          provider: "WECHAT",
+          name: options.name ?? "WeChat Pay sandbox",
+          ...common,
+          merchantSerialNo: merchantSerialNo ?? "",
+          providerKeyId: providerKeyId ?? undefined,
+          secrets: {
+            merchantPrivateKeyPem: merchantKeys.privateKey,
+            apiV3Key,
+            wechatPayPublicKeyPem: providerKeys.publicKey,
+          },
         },
-      })
-    : createPaymentConfig({
-        provider: "ALIPAY",
-        name: options.name ?? "Alipay sandbox",
-        ...common,
-        secrets: { appPrivateKeyPem: merchantKeys.privateKey, alipayPublicKeyPem: providerKeys.publicKey },
-      });
+        options.actorId,
+      )
+    : createPaymentConfig(
+        {
+          provider: "ALIPAY",
+          name: options.name ?? "Alipay sandbox",
+          ...common,
+          secrets: { appPrivateKeyPem: merchantKeys.privateKey, alipayPublicKeyPem: providerKeys.publicKey },
+        },
+        options.actorId,
+      );
 }
 
 /**

@@ -10,7 +10,8 @@ import { sandboxProtocols } from "@/lib/sandbox/protocols";
  */
 function route(request: Request): Promise<Response> | Response {
   const segments = new URL(request.url).pathname.split("/").filter(Boolean);
-  if (segments[0] === "sandbox" && segments[1] === "wechat") return sandboxProtocols.WECHAT.handle(request, segments.slice(2));
+  if (segments[0] === "sandbox" && segments[1] === "wechat")
+    return sandboxProtocols.WECHAT.handle(request, segments.slice(2));
   if (segments[0] === "sandbox" && segments[1] === "alipay" && segments[2] === "gateway.do") {
     return sandboxProtocols.ALIPAY.handle(request, []);
   }

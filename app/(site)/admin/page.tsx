@@ -1,67 +1,150 @@
 import type { Metadata } from "next";
-import { getLocale, getTranslations } from "next-intl/server";
-import { adminOverview } from "@/lib/admin/overview";
+import Link from "next/link";
+import { getTranslations } from "next-intl/server";
+import { ProviderName } from "@/components/admin/badges";
+import { AttentionList } from "@/components/admin/dashboard/attention-list";
+import { RevenueChart } from "@/components/admin/dashboard/revenue-chart";
+import { StatCard } from "@/components/admin/dashboard/stat-card";
+import { StatusBars } from "@/components/admin/dashboard/status-bars";
+import { PageHeader } from "@/components/admin/page-header";
+import { Section } from "@/components/admin/section";
+import { EmptyRow, Table, Td, Th } from "@/components/admin/table";
+import { Time } from "@/components/admin/time";
+import { loadDashboard } from "@/lib/admin/dashboard/dashboard";
 import { requirePageAdmin } from "@/lib/auth/session";
-
-export const dynamic = "force-dynamic";
+import { formatFen } from "@/lib/format/money";
 
 export async function generateMetadata(): Promise<Metadata> {
-  return { title: (await getTranslations("admin"))("title") };
+  return { title: (await getTranslations("console.dashboard"))("title") };
 }
 
-export default async function AdminPage() {
+function percent(part: number, whole: number): string {
+  return whole === 0 ? "—" : `${Math.round((part * 1000) / whole) / 10}%`;
+}
+
+export default async function AdminDashboardPage() {
   await requirePageAdmin("/admin");
-  const [t, locale, overview] = await Promise.all([getTranslations("admin"), getLocale(), adminOverview()]);
-  const number = new Intl.NumberFormat(locale === "zh" ? "zh-CN" : "en-US");
-  const date = new Intl.DateTimeFormat(locale === "zh" ? "zh-CN" : "en-US", {
-    dateStyle: "medium",
-    timeStyle: "short",
-    timeZone: "Asia/Shanghai",
-  });
-  const stats = [
-    { label: t("users"), value: overview.userCount },
-    { label: t("packages"), value: overview.activePackageCount },
-    { label: t("creditsOutstanding"), value: overview.creditsOutstanding },
-  ];
+  const [t, data] = await Promise.all([getTranslations("console.dashboard"), loadDashboard()]);
+  const revenue = data.revenue.byProvider.reduce((sum, row) => sum + row.fen, 0);
+  const { paid, decided } = data.orders.successRate;
 
   return (
     <div className="flex flex-col gap-6">
-      <h1 className="text-2xl font-bold">{t("title")}</h1>
-      <section aria-label={t("overview")} className="grid grid-cols-1 gap-4 sm:grid-cols-3">
-        {stats.map((stat) => (
-          <div key={stat.label} className="rounded-xl border border-slate-200 bg-white p-4">
-            <p className="text-sm text-slate-600">{stat.label}</p>
-            <p className="mt-1 text-2xl font-semibold">{number.format(stat.value)}</p>
-          </div>
-        ))}
+      <PageHeader title={t("title")} description={t("intro", { days: data.days })} />
+
+      <section aria-label={t("keyFigures")} className="grid grid-cols-2 gap-3 md:grid-cols-3 xl:grid-cols-6">
+        <StatCard label={t("revenue")} value={formatFen(revenue)} note={t("lastDays", { days: data.days })} />
+        <StatCard
+          label={t("refunded")}
+          value={formatFen(data.revenue.refundedFen)}
+          note={t("lastDays", { days: data.days })}
+        />
+        <StatCard label={t("successRate")} value={percent(paid, decided)} note={t("successNote", { paid, decided })} />
+        <StatCard label={t("pending")} value={data.orders.pending} href="/admin/transactions?status=PENDING" />
+        <StatCard
+          label={t("anomalies")}
+          value={data.attention.anomalies.total}
+          href="/admin/transactions?anomaly=1"
+          tone={data.attention.anomalies.total ? "warning" : "normal"}
+        />
+        <StatCard
+          label={t("late")}
+          value={data.attention.late.total}
+          href="/admin/transactions?late=1"
+          tone={data.attention.late.total ? "warning" : "normal"}
+          note={t("lastDays", { days: data.days })}
+        />
       </section>
-      <section aria-labelledby="recent-users" className="rounded-xl border border-slate-200 bg-white">
-        <h2 id="recent-users" className="border-b border-slate-200 px-4 py-3 font-semibold">
-          {t("recentUsers")}
-        </h2>
-        <div className="overflow-x-auto">
-          <table className="w-full text-left text-sm">
-            <thead className="bg-slate-50 text-slate-600">
-              <tr>
-                <th scope="col" className="px-4 py-2 font-medium">{t("email")}</th>
-                <th scope="col" className="px-4 py-2 font-medium">{t("role")}</th>
-                <th scope="col" className="px-4 py-2 text-right font-medium">{t("balance")}</th>
-                <th scope="col" className="px-4 py-2 font-medium">{t("joined")}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {overview.newestUsers.map((user) => (
-                <tr key={user.id} className="border-t border-slate-100">
-                  <td className="px-4 py-2">{user.email}</td>
-                  <td className="px-4 py-2">{user.role}</td>
-                  <td className="px-4 py-2 text-right tabular-nums">{number.format(user.balance)}</td>
-                  <td className="px-4 py-2 whitespace-nowrap">{date.format(user.createdAt)}</td>
-                </tr>
+
+      <div className="grid grid-cols-1 gap-6 xl:grid-cols-3">
+        <div className="xl:col-span-2">
+          <Section id="revenue-title" title={t("revenueByDay")}>
+            <RevenueChart days={data.revenue.days} />
+            <dl className="mt-4 grid grid-cols-2 gap-3 text-sm">
+              {data.revenue.byProvider.map((row) => (
+                <div key={row.provider} className="rounded-lg bg-slate-50 p-3">
+                  <dt className="text-slate-600">
+                    <ProviderName provider={row.provider} />
+                  </dt>
+                  <dd className="text-lg font-semibold tabular-nums">{formatFen(row.fen)}</dd>
+                  <dd className="text-xs text-slate-500">{t("orderCount", { count: row.orders })}</dd>
+                </div>
               ))}
-            </tbody>
-          </table>
+            </dl>
+          </Section>
         </div>
-      </section>
+        <Section id="status-title" title={t("ordersByStatus")}>
+          <StatusBars byStatus={data.orders.byStatus} />
+          <p className="mt-3 text-xs text-slate-500">{t("lastDays", { days: data.days })}</p>
+        </Section>
+      </div>
+
+      <div className="grid grid-cols-1 gap-6 lg:grid-cols-2">
+        <Section
+          id="anomalies-title"
+          title={t("anomalyOrders")}
+          actions={
+            <Link href="/admin/transactions?anomaly=1" className="text-sm text-brand-700 hover:underline">
+              {t("seeAll")}
+            </Link>
+          }
+        >
+          <AttentionList orders={data.attention.anomalies.recent} empty={t("noAnomalies")} />
+        </Section>
+        <Section
+          id="late-title"
+          title={t("lateOrders")}
+          actions={
+            <Link href="/admin/transactions?late=1" className="text-sm text-brand-700 hover:underline">
+              {t("seeAll")}
+            </Link>
+          }
+        >
+          <AttentionList orders={data.attention.late.recent} empty={t("noLate")} />
+        </Section>
+      </div>
+
+      <Section
+        id="callbacks-title"
+        title={t("failedCallbacks", { count: data.attention.failedCallbacks.total })}
+        padded={false}
+      >
+        <Table caption={t("failedCallbacksCaption")}>
+          <thead>
+            <tr>
+              <Th>{t("time")}</Th>
+              <Th>{t("provider")}</Th>
+              <Th>{t("order")}</Th>
+              <Th>{t("verification")}</Th>
+              <Th>{t("outcome")}</Th>
+            </tr>
+          </thead>
+          <tbody>
+            {data.attention.failedCallbacks.recent.map((callback) => (
+              <tr key={callback.id}>
+                <Td>
+                  <Time iso={callback.createdAt} withSeconds />
+                </Td>
+                <Td>
+                  <ProviderName provider={callback.provider} />
+                </Td>
+                <Td className="font-mono text-xs">
+                  {callback.orderNo ? (
+                    <Link href={`/admin/transactions/${callback.orderNo}`} className="text-brand-700 hover:underline">
+                      {callback.orderNo}
+                    </Link>
+                  ) : (
+                    "—"
+                  )}
+                </Td>
+                <Td>{callback.verified ? t("verified") : t("rejected", { reason: callback.rejection ?? "?" })}</Td>
+                <Td className="font-mono text-xs">{callback.outcome}</Td>
+              </tr>
+            ))}
+            {!data.attention.failedCallbacks.recent.length && <EmptyRow colSpan={5}>{t("noFailedCallbacks")}</EmptyRow>}
+          </tbody>
+        </Table>
+      </Section>
     </div>
   );
 }

@@ -1,0 +1,24 @@
+import type { CSSProperties, ReactNode } from "react";
+import { AdminNav } from "@/components/admin/admin-nav";
+import { currentUser, isAdmin } from "@/lib/auth/session";
+
+// Tables need more room than the site's reading width: widen to the viewport (up to 88rem)
+// without overflowing it, and never narrower than the site column on small screens.
+const wide: CSSProperties = {
+  width: "max(100%, min(100vw - 4rem, 88rem))",
+  marginInline: "calc((100% - max(100%, min(100vw - 4rem, 88rem))) / 2)",
+};
+
+/**
+ * Frame of the console. It only draws the navigation for admins; the access check itself is
+ * in every page and route handler, because a layout does not guard the pages under it.
+ */
+export default async function AdminLayout({ children }: { children: ReactNode }) {
+  const user = await currentUser();
+  return (
+    <div style={wide} className="flex flex-col gap-6">
+      {isAdmin(user) && <AdminNav />}
+      {children}
+    </div>
+  );
+}

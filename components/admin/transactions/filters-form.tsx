@@ -1,0 +1,144 @@
+import Link from "next/link";
+import { useTranslations } from "next-intl";
+import type { ReactNode } from "react";
+import { buttonClass } from "@/components/admin/form-controls";
+
+const field = "w-full rounded-md border border-slate-300 bg-white px-2.5 py-1.5 text-sm";
+
+function Labelled({ id, label, children }: { id: string; label: string; children: ReactNode }) {
+  return (
+    <div className="flex flex-col gap-1">
+      <label htmlFor={id} className="text-xs font-medium text-slate-700">
+        {label}
+      </label>
+      {children}
+    </div>
+  );
+}
+
+/**
+ * The filters as a plain GET form: the URL is the state, so a filtered view can be
+ * bookmarked, shared and exported, and it works before any script has loaded.
+ */
+export function TransactionFiltersForm({
+  values,
+  configs,
+}: {
+  values: Record<string, string>;
+  configs: { id: string; name: string; deleted: boolean }[];
+}) {
+  const t = useTranslations("console.transactions");
+  const ts = useTranslations("console.orderStatus");
+  const tp = useTranslations("console.providers");
+  return (
+    <form
+      method="get"
+      action="/admin/transactions"
+      role="search"
+      aria-label={t("filters")}
+      className="flex flex-col gap-3"
+    >
+      <div className="grid grid-cols-2 gap-3 md:grid-cols-4 xl:grid-cols-6">
+        <div className="col-span-2">
+          <Labelled id="f-q" label={t("search")}>
+            <input
+              id="f-q"
+              name="q"
+              type="search"
+              defaultValue={values.q}
+              placeholder={t("searchPlaceholder")}
+              className={field}
+            />
+          </Labelled>
+        </div>
+        <Labelled id="f-status" label={t("status")}>
+          <select id="f-status" name="status" defaultValue={values.status ?? ""} className={field}>
+            <option value="">{t("any")}</option>
+            {(["PENDING", "PAID", "PARTIALLY_REFUNDED", "REFUNDED", "CLOSED"] as const).map((status) => (
+              <option key={status} value={status}>
+                {ts(status)}
+              </option>
+            ))}
+          </select>
+        </Labelled>
+        <Labelled id="f-provider" label={t("provider")}>
+          <select id="f-provider" name="provider" defaultValue={values.provider ?? ""} className={field}>
+            <option value="">{t("any")}</option>
+            <option value="WECHAT">{tp("WECHAT")}</option>
+            <option value="ALIPAY">{tp("ALIPAY")}</option>
+          </select>
+        </Labelled>
+        <div className="col-span-2">
+          <Labelled id="f-config" label={t("config")}>
+            <select id="f-config" name="configId" defaultValue={values.configId ?? ""} className={field}>
+              <option value="">{t("any")}</option>
+              {configs.map((config) => (
+                <option key={config.id} value={config.id}>
+                  {config.deleted ? t("deletedConfig", { name: config.name }) : config.name}
+                </option>
+              ))}
+            </select>
+          </Labelled>
+        </div>
+        <Labelled id="f-from" label={t("from")}>
+          <input id="f-from" name="from" type="date" defaultValue={values.from} className={field} />
+        </Labelled>
+        <Labelled id="f-to" label={t("to")}>
+          <input id="f-to" name="to" type="date" defaultValue={values.to} className={field} />
+        </Labelled>
+        <Labelled id="f-min" label={t("minYuan")}>
+          <input
+            id="f-min"
+            name="minYuan"
+            inputMode="decimal"
+            defaultValue={values.minYuan}
+            placeholder="0.00"
+            className={field}
+          />
+        </Labelled>
+        <Labelled id="f-max" label={t("maxYuan")}>
+          <input
+            id="f-max"
+            name="maxYuan"
+            inputMode="decimal"
+            defaultValue={values.maxYuan}
+            placeholder="0.00"
+            className={field}
+          />
+        </Labelled>
+        <div className="col-span-2 flex items-end gap-4 pb-1.5">
+          <label className="flex items-center gap-2 text-sm">
+            <input
+              type="checkbox"
+              name="anomaly"
+              value="1"
+              defaultChecked={values.anomaly === "1"}
+              className="size-4 accent-brand-600"
+            />
+            {t("onlyAnomalies")}
+          </label>
+          <label className="flex items-center gap-2 text-sm">
+            <input
+              type="checkbox"
+              name="late"
+              value="1"
+              defaultChecked={values.late === "1"}
+              className="size-4 accent-brand-600"
+            />
+            {t("onlyLate")}
+          </label>
+        </div>
+      </div>
+      {values.sort && <input type="hidden" name="sort" value={values.sort} />}
+      {values.dir && <input type="hidden" name="dir" value={values.dir} />}
+      <div className="flex flex-wrap gap-2">
+        <button type="submit" className={buttonClass("primary")}>
+          {t("apply")}
+        </button>
+        <Link href="/admin/transactions" className={buttonClass("secondary")}>
+          {t("reset")}
+        </Link>
+      </div>
+    </form>
+  );
+}

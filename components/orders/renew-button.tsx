@@ -1,0 +1,35 @@
+"use client";
+
+import { useTranslations } from "next-intl";
+import type { Provider } from "@/components/recharge/api";
+import { CreateOrderError } from "@/components/recharge/create-order-error";
+import { useCreateOrder } from "@/components/recharge/use-create-order";
+
+interface RenewButtonProps {
+  packageId: string;
+  provider: Provider;
+  label: string;
+}
+
+/** A fresh order for the same package and method (a new code), in one click. */
+export function RenewButton({ packageId, provider, label }: RenewButtonProps) {
+  const t = useTranslations("recharge");
+  const purchase = useCreateOrder();
+  return (
+    <div className="flex w-full flex-col items-center gap-3">
+      <button
+        type="button"
+        onClick={() => purchase.create({ packageId, provider })}
+        disabled={purchase.busy}
+        className="rounded-lg bg-brand-700 px-5 py-3 font-semibold text-white hover:bg-brand-800 disabled:opacity-60"
+      >
+        {purchase.isSuccess ? t("opening") : purchase.isPending ? t("creating") : label}
+      </button>
+      {purchase.error && (
+        <div className="w-full max-w-sm text-left">
+          <CreateOrderError error={purchase.error} provider={provider} />
+        </div>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,31 @@
+import type { OrderStatus } from "@prisma/client";
+import { getPrisma } from "@/lib/db";
+
+export interface OrderStats {
+  byStatus: { status: OrderStatus; count: number }[];
+  /** Orders still waiting for payment now (any age). */
+  pending: number;
+  /** Paid share of the window's orders that are decided (paid or closed, not still payable). */
+  successRate: { paid: number; decided: number };
+}
+
+const statuses: OrderStatus[] = ["PENDING", "PAID", "PARTIALLY_REFUNDED", "REFUNDED", "CLOSED"];
+const paidStatuses: OrderStatus[] = ["PAID", "PARTIALLY_REFUNDED", "REFUNDED"];
+
+/** Order counts for orders created since `since`. */
+export async function orderStats(since: Date, now = new Date()): Promise<OrderStats> {
+  const prisma = await getPrisma();
+  const [groups, pending, stillPayable] = await Promise.all([
+    prisma.rechargeOrder.groupBy({ by: ["status"], where: { createdAt: { gte: since } }, _count: { _all: true } }),
+    prisma.rechargeOrder.count({ where: { status: "PENDING" } }),
+    prisma.rechargeOrder.count({ where: { createdAt: { gte: since }, status: "PENDING", expiresAt: { gt: now } } }),
+  ]);
+  const count = new Map(groups.map((group) => [group.status, group._count._all]));
+  const total = [...count.values()].reduce((sum, value) => sum + value, 0);
+  const paid = paidStatuses.reduce((sum, status) => sum + (count.get(status) ?? 0), 0);
+  return {
+    byStatus: statuses.map((status) => ({ status, count: count.get(status) ?? 0 })),
+    pending,
+    successRate: { paid, decided: total - stillPayable },
+  };
+}

@@ -1,0 +1,64 @@
+import { randomBytes } from "node:crypto";
+import { describe, expect, it } from "vitest";
+import { getPrisma } from "@/lib/db";
+import { listOwnEntries } from "@/lib/ledger/list-own-entries";
+import { postEntry } from "@/lib/ledger/post-entry";
+import { createUser } from "@/lib/users/create-user";
+
+async function newUser() {
+  return createUser({ email: `l-${randomBytes(6).toString("hex")}@example.com`, password: "test1234" });
+}
+
+async function post(userId: string, delta: number, reference: string) {
+  const prisma = await getPrisma();
+  await prisma.$transaction((tx) =>
+    postEntry(tx, {
+      userId,
+      delta,
+      kind: delta > 0 ? "ADJUST" : "CONSUME",
+      idempotencyKey: `t:${reference}`,
+      reference,
+      reason: `r ${reference}`,
+    }),
+  );
+}
+
+describe("the user's own ledger", () => {
+  it("lists only the caller's entries, newest first, with the running balance", async () => {
+    const [ann, bob] = [await newUser(), await newUser()];
+    await post(ann.id, 100, `a1-${ann.id}`);
+    await post(bob.id, 999, `b1-${bob.id}`);
+    await post(ann.id, -30, `a2-${ann.id}`);
+    await post(ann.id, 50, `a3-${ann.id}`);
+
+    const page = await listOwnEntries({ userId: ann.id, page: 1, pageSize: 10 });
+    expect(page.total).toBe(3);
+    expect(page.entries.map((entry) => [entry.seq, entry.delta, entry.balanceAfter])).toEqual([
+      [3, 50, 120],
+      [2, -30, 70],
+      [1, 100, 100],
+    ]);
+    expect(page.entries[0]).toEqual({
+      seq: 3,
+      delta: 50,
+      balanceAfter: 120,
+      kind: "ADJUST",
+      reference: `a3-${ann.id}`,
+      reason: `r a3-${ann.id}`,
+      createdAt: expect.stringMatching(/^\d{4}-\d\d-\d\dT/),
+    });
+    // Internal bookkeeping stays on the server.
+    expect(Object.keys(page.entries[0]!)).not.toContain("idempotencyKey");
+    expect(Object.keys(page.entries[0]!)).not.toContain("actorId");
+  });
+
+  it("pages through the entries", async () => {
+    const user = await newUser();
+    for (let n = 1; n <= 5; n++) await post(user.id, n, `p${n}-${user.id}`);
+    const second = await listOwnEntries({ userId: user.id, page: 2, pageSize: 2 });
+    expect(second).toMatchObject({ total: 5, page: 2, pageSize: 2 });
+    expect(second.entries.map((entry) => entry.seq)).toEqual([3, 2]);
+    const beyond = await listOwnEntries({ userId: user.id, page: 4, pageSize: 2 });
+    expect(beyond.entries).toEqual([]);
+  });
+});

@@ -1,0 +1,55 @@
+import type { LedgerKind } from "@prisma/client";
+import { getPrisma } from "@/lib/db";
+
+export interface ListOwnEntriesOptions {
+  userId: string;
+  page: number;
+  pageSize: number;
+}
+
+/** What the owner sees of an entry: no idempotency key, no actor id (internal bookkeeping). */
+export interface LedgerEntryView {
+  seq: number;
+  delta: number;
+  balanceAfter: number;
+  kind: LedgerKind;
+  reference: string | null;
+  reason: string | null;
+  createdAt: string;
+}
+
+export interface LedgerPage {
+  total: number;
+  page: number;
+  pageSize: number;
+  entries: LedgerEntryView[];
+}
+
+/** The user's own ledger, newest first. `seq` is the ledger's own order, so it beats timestamps. */
+export async function listOwnEntries({ userId, page, pageSize }: ListOwnEntriesOptions): Promise<LedgerPage> {
+  const prisma = await getPrisma();
+  const [total, rows] = await Promise.all([
+    prisma.ledgerEntry.count({ where: { userId } }),
+    prisma.ledgerEntry.findMany({
+      where: { userId },
+      orderBy: { seq: "desc" },
+      skip: (page - 1) * pageSize,
+      take: pageSize,
+      select: {
+        seq: true,
+        delta: true,
+        balanceAfter: true,
+        kind: true,
+        reference: true,
+        reason: true,
+        createdAt: true,
+      },
+    }),
+  ]);
+  return {
+    total,
+    page,
+    pageSize,
+    entries: rows.map((row) => ({ ...row, createdAt: row.createdAt.toISOString() })),
+  };
+}
