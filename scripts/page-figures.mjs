@@ -1,7 +1,9 @@
 // `npm run bench:pages`: first-load JavaScript and Lighthouse scores of the recharge and orders
 // pages, on a production build served from a fresh embedded database, as a signed-in user.
 // Prints figures; asserts nothing (targets: ≤ 150 kB gzipped JS, Lighthouse ≥ 95).
-import { spawn, spawnSync, type ChildProcess } from "node:child_process";
+// Plain JavaScript on purpose: Lighthouse serializes functions into the page, and a TypeScript
+// loader's injected helpers (esbuild's __name) would break them there.
+import { spawn, spawnSync } from "node:child_process";
 import { existsSync, mkdtempSync } from "node:fs";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
@@ -16,7 +18,7 @@ const chromePath = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 const chromeFlags = ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-dev-shm-usage"];
 const pages = ["/recharge", "/orders"];
 
-function freePort(): Promise<number> {
+function freePort() {
   return new Promise((resolve, reject) => {
     const server = createServer();
     server.listen(0, "127.0.0.1", () => {
@@ -26,7 +28,7 @@ function freePort(): Promise<number> {
   });
 }
 
-async function waitFor(url: string, timeoutMs: number): Promise<void> {
+async function waitFor(url, timeoutMs) {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
     try {
@@ -39,7 +41,7 @@ async function waitFor(url: string, timeoutMs: number): Promise<void> {
   throw new Error(`${url} did not come up`);
 }
 
-function startServer(port: number): ChildProcess {
+function startServer(port) {
   return spawn(path.join(root, "node_modules/.bin/next"), ["start", "-p", String(port), "-H", "127.0.0.1"], {
     cwd: root,
     env: {
@@ -56,7 +58,7 @@ function startServer(port: number): ChildProcess {
 }
 
 /** Signs a new user up and in through the app's own endpoints; returns the session cookie. */
-async function sessionCookie(base: string): Promise<{ name: string; value: string }> {
+async function sessionCookie(base) {
   const email = `pages-${Date.now()}@example.com`;
   const password = "pages1234";
   const signUp = await fetch(`${base}/api/sign-up`, {
@@ -66,7 +68,7 @@ async function sessionCookie(base: string): Promise<{ name: string; value: strin
   });
   if (signUp.status !== 201) throw new Error(`sign-up failed: ${signUp.status}`);
   const csrf = await fetch(`${base}/api/auth/csrf`);
-  const { csrfToken } = (await csrf.json()) as { csrfToken: string };
+  const { csrfToken } = await csrf.json();
   const csrfCookie = csrf.headers.getSetCookie().map((cookie) => cookie.split(";")[0]).join("; ");
   const signIn = await fetch(`${base}/api/auth/callback/credentials`, {
     method: "POST",
@@ -76,21 +78,21 @@ async function sessionCookie(base: string): Promise<{ name: string; value: strin
   });
   const session = signIn.headers
     .getSetCookie()
-    .map((cookie) => cookie.split(";")[0]!)
+    .map((cookie) => cookie.split(";")[0])
     .find((cookie) => cookie.startsWith("next-auth.session-token="));
   if (!session) throw new Error("sign-in gave no session cookie");
   const [name, ...value] = session.split("=");
-  return { name: name!, value: value.join("=") };
+  return { name, value: value.join("=") };
 }
 
 /** Gzipped size of every script the page loads on a cold first visit. */
-async function firstLoadJs(base: string, cookie: { name: string; value: string }, pagePath: string): Promise<number> {
+async function firstLoadJs(base, cookie, pagePath) {
   const browser = await chromium.launch({ executablePath: chromePath, args: chromeFlags.filter((flag) => !flag.startsWith("--headless")) });
   try {
     const context = await browser.newContext();
     await context.addCookies([{ ...cookie, url: base }]);
     const page = await context.newPage();
-    const sizes: Promise<number>[] = [];
+    const sizes = [];
     page.on("response", (response) => {
       if (response.request().resourceType() === "script") sizes.push(response.body().then((body) => gzipSync(body).length));
     });
@@ -101,7 +103,7 @@ async function firstLoadJs(base: string, cookie: { name: string; value: string }
   }
 }
 
-async function lighthouseScores(url: string, cookie: { name: string; value: string }, formFactor: "mobile" | "desktop") {
+async function lighthouseScores(url, cookie, formFactor) {
   const chrome = await chromeLauncher.launch({ chromePath, chromeFlags });
   try {
     const desktop = formFactor === "desktop";
@@ -141,7 +143,7 @@ async function main() {
   try {
     await waitFor(`${base}/sign-in`, 120_000);
     const cookie = await sessionCookie(base);
-    const rows: string[] = [];
+    const rows = [];
     for (const pagePath of pages) {
       const js = await firstLoadJs(base, cookie, pagePath);
       const mobile = await lighthouseScores(`${base}${pagePath}`, cookie, "mobile");
@@ -165,7 +167,7 @@ async function main() {
   }
 }
 
-main().catch((error: unknown) => {
+main().catch((error) => {
   console.error(error);
   process.exit(1);
 });
