@@ -1,0 +1,96 @@
+/**
+ * Set-up and tear-down shared by the bench and the profiler: production build, a fresh
+ * database, the server under test, the harness's own handle on the database, and the data
+ * every scenario starts from. Whatever happens, the server is stopped and the database dropped.
+ */
+import { randomBytes } from "node:crypto";
+import path from "node:path";
+import type { PrismaClient } from "@prisma/client";
+import { installDatabase } from "@/lib/db";
+import { openDatabase, type Database } from "@/lib/db/database";
+import { ensureBuild } from "./build";
+import type { BenchConfig } from "./config";
+import type { BenchContext } from "./context";
+import { createBenchDatabase, dropBenchDatabase } from "./database";
+import { createUsers, loadWorld } from "./fixtures";
+import { startServer, type RunningServer } from "./server";
+
+export const root = path.resolve(import.meta.dirname, "..", "..");
+
+export interface Harness {
+  ctx: BenchContext;
+  server: RunningServer;
+  prisma: PrismaClient;
+  databaseUrl: string;
+}
+
+function serverEnv(databaseUrl: string): Record<string, string> {
+  return {
+    DATABASE_URL: databaseUrl,
+    NODE_ENV: "production",
+    // Fresh per run: no real deployment's secrets are needed or touched.
+    NEXTAUTH_SECRET: randomBytes(32).toString("base64"),
+    APP_ENCRYPTION_KEY: `bench:${randomBytes(32).toString("base64")}`,
+    SANDBOX_ENABLED: "true",
+    BENCH_ENABLED: "true",
+    NEXT_MANUAL_SIG_HANDLE: "true",
+    NEXT_TELEMETRY_DISABLED: "1",
+    LOG_LEVEL: "info",
+  };
+}
+
+export interface HarnessOptions {
+  config: BenchConfig;
+  log: (line: string) => void;
+  /** Flags for the server's node process, e.g. --cpu-prof. */
+  nodeFlags?: string[];
+}
+
+/** Runs `work` against a fresh server and database; the server has exited when this resolves. */
+export async function withHarness<T>(options: HarnessOptions, work: (harness: Harness) => Promise<T>): Promise<T> {
+  const { config, log } = options;
+  ensureBuild(root, log);
+  const databaseName = `recharge_bench_${new Date().toISOString().replace(/\D/g, "").slice(0, 14)}_${randomBytes(3).toString("hex")}`;
+  log(`creating database ${databaseName}`);
+  const databaseUrl = await createBenchDatabase(config.postgresAdminUrl, databaseName);
+  let server: RunningServer | undefined;
+  let db: Database | undefined;
+  const interrupted = () => {
+    log("interrupted: stopping the server; the database is dropped next");
+    void server?.stop();
+  };
+  process.once("SIGINT", interrupted);
+  process.once("SIGTERM", interrupted);
+  try {
+    const env = serverEnv(databaseUrl);
+    server = await startServer({ root, env, nodeFlags: options.nodeFlags, log });
+    log(`server ${server.pid} ready at ${server.baseUrl}`);
+    // The harness needs the same settings: the key opens the sandbox merchants' secrets, APP_URL makes notify URLs.
+    Object.assign(process.env, env, { APP_URL: server.baseUrl });
+    db = await openDatabase({ kind: "postgres", url: databaseUrl });
+    installDatabase(db);
+    const world = await loadWorld(db.prisma);
+    const ctx: BenchContext = {
+      config,
+      target: { baseUrl: server.baseUrl, pid: server.pid, databaseName },
+      world,
+      payers: await createUsers(world, 1_000, "payer"),
+      notified: new Map(),
+      log,
+    };
+    const result = await work({ ctx, server, prisma: db.prisma, databaseUrl });
+    await server.stop();
+    log("server stopped");
+    return result;
+  } finally {
+    process.off("SIGINT", interrupted);
+    process.off("SIGTERM", interrupted);
+    await server?.stop().catch(() => undefined);
+    await db?.close().catch(() => undefined);
+    if (config.keepDatabase) log(`kept database ${databaseName}`);
+    else
+      await dropBenchDatabase(config.postgresAdminUrl, databaseName).then(() =>
+        log(`dropped database ${databaseName}`),
+      );
+  }
+}

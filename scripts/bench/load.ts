@@ -1,0 +1,119 @@
+/**
+ * One measured run: autocannon in this process (a separate process from the server, over
+ * loopback), sampling the server's memory meanwhile.
+ */
+import autocannon, { type RequestTemplate } from "autocannon";
+import { cpuShares, cpuSnapshot, waitForQuiet, type CpuShares } from "./cpu";
+import { peakMiB, sampleMemory, type MemorySample } from "./memory";
+
+export interface LoadRequest {
+  method: "GET" | "POST";
+  path: string;
+  headers: Record<string, string>;
+  body?: string;
+}
+
+/** The server under test: where to send requests, and whose CPU and memory to watch. */
+export interface LoadTarget {
+  baseUrl: string;
+  pid: number;
+  databaseName: string;
+}
+
+export interface LoadSpec {
+  target: LoadTarget;
+  connections: number;
+  /** Either a fixed number of requests (each built by `next`) or a duration. */
+  amount?: number;
+  seconds?: number;
+  /** Steady load: requests per second over all connections. */
+  overallRate?: number;
+  /** Hard stop for `amount` runs on a machine slower than expected (default: 120 s). */
+  maxSeconds?: number;
+  /** Builds the next request; called once per request plus once per connection at the end. */
+  next: () => LoadRequest;
+  /** Whether an answer is a success; default: any 2xx. */
+  accept?: (status: number, body: string) => boolean;
+}
+
+export interface LoadResult {
+  connections: number;
+  completed: number;
+  durationSeconds: number;
+  rps: number;
+  p50Ms: number;
+  p99Ms: number;
+  /** Socket errors and timeouts. */
+  socketErrors: number;
+  non2xx: number;
+  /** 2xx answers the protocol says are failures (e.g. Alipay's body not "success"). */
+  rejected: number;
+  statusCounts: Record<string, number>;
+  peakRssMiB: number;
+  memory: MemorySample[];
+  cpu: CpuShares;
+  startedAtMs: number;
+}
+
+export function errorCount(result: Pick<LoadResult, "socketErrors" | "non2xx" | "rejected">): number {
+  return result.socketErrors + result.non2xx + result.rejected;
+}
+
+const defaultMaxSeconds = 120;
+
+// Latency of a slow request counts as latency, not as an error, up to this long.
+const requestTimeoutSeconds = 30;
+
+export async function runLoad(spec: LoadSpec): Promise<LoadResult> {
+  if (spec.amount === undefined && spec.seconds === undefined) throw new Error("a run needs an amount or a duration");
+  let rejected = 0;
+  const template: RequestTemplate = {
+    setupRequest: () => spec.next(),
+    onResponse: (status, body) => {
+      if (status >= 200 && status < 300 && spec.accept && !spec.accept(status, body)) rejected += 1;
+    },
+  };
+  const { target } = spec;
+  await waitForQuiet(target.pid, target.databaseName);
+  const sampler = sampleMemory(target.pid);
+  const cpuBefore = cpuSnapshot(target.pid, target.databaseName);
+  const startedAtMs = Date.now();
+  let lastResponseAtMs = startedAtMs;
+  let completed = 0;
+  const instance = autocannon({
+    url: target.baseUrl,
+    connections: spec.connections,
+    ...(spec.amount !== undefined ? { amount: spec.amount } : { duration: spec.seconds }),
+    ...(spec.overallRate !== undefined ? { overallRate: spec.overallRate } : {}),
+    timeout: requestTimeoutSeconds,
+    requests: [template],
+  });
+  instance.on("response", () => {
+    completed += 1;
+    lastResponseAtMs = Date.now();
+  });
+  // Bounded in time whatever the machine does; requests already sent are still answered by the server.
+  const limit = setTimeout(() => instance.stop(), (spec.maxSeconds ?? defaultMaxSeconds) * 1000);
+  const result = await instance;
+  clearTimeout(limit);
+  const memory = sampler.stop();
+  const cpu = cpuShares(cpuBefore, cpuSnapshot(target.pid, target.databaseName));
+  // autocannon ends an `amount` run at its next 1-second tick; our own clock ends at the last answer.
+  const durationSeconds = Math.max(0.001, (lastResponseAtMs - startedAtMs) / 1000);
+  return {
+    connections: spec.connections,
+    completed,
+    durationSeconds,
+    rps: completed / durationSeconds,
+    p50Ms: result.latency.p50,
+    p99Ms: result.latency.p99,
+    socketErrors: result.errors,
+    non2xx: result.non2xx,
+    rejected,
+    statusCounts: Object.fromEntries(Object.entries(result.statusCodeStats).map(([code, stat]) => [code, stat.count])),
+    peakRssMiB: peakMiB(memory),
+    memory,
+    cpu,
+    startedAtMs,
+  };
+}

@@ -1,0 +1,100 @@
+/**
+ * `npm run bench`: builds if needed, starts `next start` on a fresh PostgreSQL database, loads it
+ * from this process over loopback, and prints throughput, latency, errors, CPU and memory for
+ * the baseline, both providers' notifies, order creation and status reads, then a soak and the
+ * money checks. Targets are reported (PASS/MISS), not asserted. See docs/benchmarks.md.
+ */
+import { loadConfig, type BenchConfig } from "./config";
+import type { Measurement } from "./context";
+import { withHarness, type Harness } from "./harness";
+import { describeMachine } from "./machine";
+import { contentionWarning, resultsTable, rssTimeline, soakTable, targets, targetsTable } from "./report";
+import { measureBaseline, measureCreate, measureNotify, measureStatus } from "./scenarios";
+import { soak, type SoakResult } from "./soak";
+import { runChecks, type Checks } from "./verify";
+
+const began = Date.now();
+const log = (line: string) =>
+  process.stderr.write(`[bench ${((Date.now() - began) / 1000).toFixed(0).padStart(3)}s] ${line}\n`);
+
+interface Results {
+  machine: string;
+  measurements: Measurement[];
+  soak: SoakResult;
+  checks: Checks;
+  serverProblems: string[];
+}
+
+async function bench({ ctx, prisma, server }: Harness): Promise<Results> {
+  const machine = await describeMachine(prisma);
+  const measurements: Measurement[] = [];
+  log("baseline");
+  measurements.push(...(await measureBaseline(ctx)));
+  for (const provider of ["WECHAT", "ALIPAY"] as const) {
+    log(`${provider} notifies`);
+    measurements.push(...(await measureNotify(ctx, provider)));
+  }
+  log("order creation through the sandbox gateway");
+  const created = await measureCreate(ctx);
+  measurements.push(...created.measurements);
+  log("order status reads");
+  measurements.push(...(await measureStatus(ctx, created.reads)));
+
+  const at16 = (scenario: string) =>
+    measurements.find((m) => m.scenario === scenario && m.result.connections === 16)?.result.rps ?? 1;
+  log("soak");
+  const soakResult = await soak(
+    ctx,
+    { wechat: at16("WeChat notify"), alipay: at16("Alipay notify"), status: at16("order status (GET)") },
+    created.reads,
+  );
+  log("checking the ledger and every notified order");
+  const checks = await runChecks(prisma, ctx.notified);
+  const serverProblems = server.problems().filter((line) => /"level":"(error|warn)"/.test(line));
+  return { machine, measurements, soak: soakResult, checks, serverProblems };
+}
+
+function report(results: Results, config: BenchConfig): string {
+  const { measurements, soak: soakResult, checks } = results;
+  return [
+    "## Results",
+    "",
+    results.machine,
+    `runs: ${config.seconds} s each; notify and creation runs send a fixed count of distinct requests sized to last about that long`,
+    "CPU columns: server CPU ms/req = the server's CPU time per request; server and db CPU in cores (1.00 = one",
+    "core busy); others = the rest of the machine's work, in % of all cores",
+    ...[contentionWarning([...measurements.map((m) => m.result), soakResult.result])].flatMap((note) =>
+      note ? ["", note] : [],
+    ),
+    "",
+    resultsTable(measurements),
+    "",
+    soakTable(soakResult, config.soakWarmupSeconds, config.soakSeconds),
+    rssTimeline(soakResult.result),
+    "",
+    `ledger invariants (checkLedgerInvariants): ${checks.violations.length === 0 ? "no violations" : JSON.stringify(checks.violations.slice(0, 5))}`,
+    `notified orders paid exactly once: ${checks.orders.paidOnce} of ${checks.orders.notified}`,
+    ...checks.orders.problems.map((problem) => `  ${problem}`),
+    `server warnings/errors logged: ${results.serverProblems.length}`,
+    ...results.serverProblems.slice(0, 5).map((line) => `  ${line.slice(0, 300)}`),
+    "",
+    "## Targets (reported, not asserted)",
+    "",
+    targetsTable(targets(measurements, soakResult, checks)),
+    "",
+  ].join("\n");
+}
+
+async function main(): Promise<void> {
+  const config = loadConfig();
+  const results = await withHarness({ config, log }, bench);
+  process.stdout.write(`\n${report(results, config)}`);
+}
+
+main().then(
+  () => process.exit(0),
+  (error: unknown) => {
+    log(error instanceof Error ? (error.stack ?? error.message) : String(error));
+    process.exit(1);
+  },
+);

@@ -1,0 +1,63 @@
+/**
+ * Signed-in bench users, through next-auth's own credentials endpoint, as a browser signs in:
+ * fetch a CSRF token, post the form, keep the session cookie.
+ */
+import type { BenchUser } from "./fixtures";
+
+export interface Session {
+  user: BenchUser;
+  /** The Cookie header that carries the session. */
+  cookie: string;
+}
+
+function cookiePairs(response: Response): string[] {
+  return response.headers.getSetCookie().map((line) => line.split(";")[0] ?? "");
+}
+
+/**
+ * The address a user "comes from". Sign-in is limited to 30 attempts per client address per
+ * 15 minutes, so each bench user signs in from its own address in 198.18.0.0/15, the range
+ * reserved for benchmarks (RFC 2544). It is only a header value: nothing is sent there.
+ */
+export function benchAddress(index: number): string {
+  return `198.18.${(index >> 8) & 255}.${index & 255}`;
+}
+
+export async function signIn(baseUrl: string, user: BenchUser, password: string, index: number): Promise<Session> {
+  const csrf = await fetch(`${baseUrl}/api/auth/csrf`);
+  if (!csrf.ok) throw new Error(`GET /api/auth/csrf answered ${csrf.status}`);
+  const { csrfToken } = (await csrf.json()) as { csrfToken?: string };
+  if (!csrfToken) throw new Error("next-auth returned no CSRF token");
+  const form = new URLSearchParams({ csrfToken, email: user.email, password, json: "true" });
+  const response = await fetch(`${baseUrl}/api/auth/callback/credentials`, {
+    method: "POST",
+    redirect: "manual",
+    headers: {
+      "content-type": "application/x-www-form-urlencoded",
+      cookie: cookiePairs(csrf).join("; "),
+      "x-forwarded-for": benchAddress(index),
+    },
+    body: form,
+  });
+  const session = cookiePairs(response).find((pair) => pair.startsWith("next-auth.session-token="));
+  if (!session) throw new Error(`sign-in of ${user.email} failed (HTTP ${response.status})`);
+  return { user, cookie: session };
+}
+
+let signedIn = 0;
+
+/** Signs the users in a few at a time (each sign-in is an Argon2 verification on the server). */
+export async function signInAll(baseUrl: string, users: readonly BenchUser[], password: string): Promise<Session[]> {
+  const sessions: Session[] = new Array<Session>(users.length);
+  let next = 0;
+  const worker = async () => {
+    for (let index = next++; index < users.length; index = next++) {
+      const user = users[index];
+      if (!user) continue;
+      signedIn += 1;
+      sessions[index] = await signIn(baseUrl, user, password, signedIn);
+    }
+  };
+  await Promise.all(Array.from({ length: 4 }, worker));
+  return sessions;
+}
