@@ -8,7 +8,8 @@ export interface OrderEvent {
   status: string;
 }
 
-const channel = "order_events";
+/** The PostgreSQL channel; statements that change an order may `pg_notify` it themselves. */
+export const orderEventChannel = "order_events";
 const slot = Symbol.for("recharge-app.order-events");
 
 interface Bus {
@@ -36,7 +37,7 @@ async function ensureListening(): Promise<void> {
     const connect = async (): Promise<void> => {
       const client = new Client({ connectionString: url });
       client.on("notification", (message) => {
-        if (message.channel !== channel || !message.payload) return;
+        if (message.channel !== orderEventChannel || !message.payload) return;
         try {
           state.emitter.emit("event", JSON.parse(message.payload) as OrderEvent);
         } catch {
@@ -49,7 +50,7 @@ async function ensureListening(): Promise<void> {
         setTimeout(() => void connect().catch(() => undefined), 1_000).unref();
       });
       await client.connect();
-      await client.query(`LISTEN ${channel}`);
+      await client.query(`LISTEN ${orderEventChannel}`);
     };
     await connect();
   })().catch((error: unknown) => {
@@ -63,10 +64,19 @@ async function ensureListening(): Promise<void> {
 export async function publishOrderEvent(event: OrderEvent): Promise<void> {
   const db = await getDatabase();
   if (db.target.kind === "postgres") {
-    await db.prisma.$executeRaw`SELECT pg_notify(${channel}, ${JSON.stringify(event)})`;
+    await db.prisma.$executeRaw`SELECT pg_notify(${orderEventChannel}, ${JSON.stringify(event)})`;
   } else {
     bus().emitter.emit("event", event);
   }
+}
+
+/**
+ * For a change whose own statement called `pg_notify(orderEventChannel, …)`: PostgreSQL delivers
+ * that to every instance on commit; the embedded database has only this process to tell.
+ */
+export async function announceOrderEvent(event: OrderEvent): Promise<void> {
+  const db = await getDatabase();
+  if (db.target.kind !== "postgres") bus().emitter.emit("event", event);
 }
 
 /** Calls `listener` for events about `orderNo` until the returned function is called. */

@@ -33,7 +33,12 @@ async function closeLocally(order: RechargeOrder, reason: CloseReason, source: s
   const closed = await prisma.$transaction(async (tx) => {
     const updated = await tx.rechargeOrder.updateMany({
       where: { id: order.id, status: "PENDING" },
-      data: { status: "CLOSED", closedAt: now, closeReason: reason, nextCheckAt: new Date(now.getTime() + afterCloseCheckMs) },
+      data: {
+        status: "CLOSED",
+        closedAt: now,
+        closeReason: reason,
+        nextCheckAt: new Date(now.getTime() + afterCloseCheckMs),
+      },
     });
     if (updated.count) await recordOrderEvent(tx, order.id, "closed", { reason, source });
     return updated.count === 1;
@@ -55,7 +60,11 @@ export async function checkOrder({ order, source, closeAs, now = new Date() }: C
   const { config, adapter } = await loadConfig(order.configId);
   let trade = await adapter.queryPayment(order.orderNo);
   if (trade.state === "PAID" || trade.state === "REFUNDED") {
-    return { providerState: trade.state, settled: await settleOrder({ order, config, trade, source, now }), closed: false };
+    return {
+      providerState: trade.state,
+      settled: await settleOrder({ orderNo: order.orderNo, config, trade, source, now }),
+      closed: false,
+    };
   }
   if (!closeAs || order.status !== "PENDING") return { providerState: trade.state, closed: false };
 
@@ -66,7 +75,11 @@ export async function checkOrder({ order, source, closeAs, now = new Date() }: C
     if (!(error instanceof ProviderError) || error.kind !== "REJECTED") throw error;
     trade = await adapter.queryPayment(order.orderNo);
     if (trade.state === "PAID" || trade.state === "REFUNDED") {
-      return { providerState: trade.state, settled: await settleOrder({ order, config, trade, source, now }), closed: false };
+      return {
+        providerState: trade.state,
+        settled: await settleOrder({ orderNo: order.orderNo, config, trade, source, now }),
+        closed: false,
+      };
     }
     throw error;
   }

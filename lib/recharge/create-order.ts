@@ -101,7 +101,8 @@ export async function createOrder(options: CreateOrderOptions): Promise<Recharge
     clientIp,
   };
   try {
-    const payUrl = channel === "QR" ? (await adapter.createQrPayment(input)).codeUrl : (await adapter.createH5Payment(input)).url;
+    const payUrl =
+      channel === "QR" ? (await adapter.createQrPayment(input)).codeUrl : (await adapter.createH5Payment(input)).url;
     return await prisma.$transaction(async (tx) => {
       const updated = await tx.rechargeOrder.update({ where: { id: order.id }, data: { payUrl } });
       await recordOrderEvent(tx, order.id, "code_issued", { channel });

@@ -1,5 +1,4 @@
-import type { PaymentConfig, Prisma, Provider, RechargeOrder } from "@prisma/client";
-import { getPrisma } from "@/lib/db";
+import type { PaymentConfig, Provider } from "@prisma/client";
 import { AppError } from "@/lib/errors";
 import { logger } from "@/lib/log/logger";
 import { loadConfig } from "@/lib/payment-configs/load-adapter";
@@ -12,7 +11,9 @@ import type {
   VerifiedNotify,
 } from "@/lib/payments/types";
 import { checkOrder } from "@/lib/recharge/check-order";
+import { findOrderByNo } from "@/lib/recharge/find-order";
 import { settleOrder } from "@/lib/recharge/settle-order";
+import { storeCallback } from "@/lib/recharge/store-callback";
 import { applyRefundStatus } from "@/lib/refunds/apply-refund-status";
 
 export type NotifyKind = "payment" | "refund";
@@ -24,6 +25,7 @@ export interface NotifyRequest {
   kind: NotifyKind;
   notify: IncomingNotify;
   bodyBytes: number;
+  receivedAt: Date;
 }
 
 interface Handled {
@@ -50,32 +52,16 @@ function isRefund(event: TradeStatus | RefundStatus): event is RefundStatus {
   return "refundNo" in event;
 }
 
-/**
- * The order a notify names. Raw SQL on purpose: every notify does this lookup, and Prisma 6.19
- * compiles each ORM query anew in WebAssembly on the event loop (about 1 ms, no plan cache);
- * the row comes back exactly as findUnique returns it.
- */
-async function findOrder(orderNo: string): Promise<RechargeOrder | null> {
-  const prisma = await getPrisma();
-  const rows = await prisma.$queryRaw<RechargeOrder[]>`SELECT * FROM "RechargeOrder" WHERE "orderNo" = ${orderNo}`;
-  return rows[0] ?? null;
-}
-
 async function onPayment(config: PaymentConfig, trade: TradeStatus): Promise<Handled> {
-  const order = await findOrder(trade.orderNo);
-  // A genuine notify about an order that is not ours (or not this config's): retrying won't help.
-  if (!order || order.configId !== config.id) {
-    logger.warn("verified notify for an unknown order", { orderNo: trade.orderNo, configId: config.id });
-    return { handled: true, verified: true, orderNo: trade.orderNo, outcome: "UNKNOWN_ORDER" };
-  }
-  const outcome = await settleOrder({ order, config, trade, source: "notify" });
-  return { handled: true, verified: true, orderNo: order.orderNo, outcome };
+  // A genuine notify about an order that is not ours (UNKNOWN_ORDER) is handled too: retrying won't help.
+  const outcome = await settleOrder({ orderNo: trade.orderNo, config, trade, source: "notify" });
+  return { handled: true, verified: true, orderNo: trade.orderNo, outcome };
 }
 
 /** A notify we could not verify proves nothing, but if it names our order, our own query can. */
 async function onUnverified(config: PaymentConfig, claimedOrderNo: string | undefined): Promise<string> {
   if (!claimedOrderNo) return "REJECTED";
-  const order = await findOrder(claimedOrderNo);
+  const order = await findOrderByNo(claimedOrderNo);
   if (!order || order.configId !== config.id || (order.status !== "PENDING" && order.status !== "CLOSED"))
     return "REJECTED";
   try {
@@ -107,29 +93,21 @@ async function process(config: PaymentConfig, adapter: PaymentAdapter, request: 
   return onPayment(config, result.event);
 }
 
-const storedBodyLimit = 64 * 1024;
-
-/** PostgreSQL text cannot hold NUL; a hostile body may contain it and must still be stored. */
-function storable(text: string): string {
-  return text.replaceAll("\u0000", "\uFFFD");
-}
-
-async function store(config: PaymentConfig | null, request: NotifyRequest, handled: Handled): Promise<void> {
-  const prisma = await getPrisma();
-  const data: Prisma.PaymentCallbackCreateInput = {
+function store(config: PaymentConfig | null, request: NotifyRequest, handled: Handled): Promise<void> {
+  return storeCallback({
     provider: request.provider,
     configId: config?.id ?? request.configId,
     kind: request.kind,
     orderNo: handled.orderNo,
     headers: request.notify.headers,
-    body: storable(request.notify.body.slice(0, storedBodyLimit)),
+    body: request.notify.body,
     bodyBytes: request.bodyBytes,
     verified: handled.verified,
     rejection: handled.rejection,
     outcome: handled.outcome,
-    detail: handled.detail === undefined ? undefined : storable(handled.detail.slice(0, 500)),
-  };
-  await prisma.paymentCallback.create({ data });
+    detail: handled.detail,
+    receivedAt: request.receivedAt,
+  });
 }
 
 /**

@@ -1,10 +1,10 @@
 import type { Provider } from "@prisma/client";
 import { z } from "zod";
-import { getPrisma } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { readBody } from "@/lib/http/respond";
 import { logger } from "@/lib/log/logger";
 import { handleNotify, type NotifyKind } from "@/lib/recharge/handle-notify";
+import { storeCallback } from "@/lib/recharge/store-callback";
 
 /** Larger than any genuine notify (WeChat's are ~1 KiB, Alipay's ~2 KiB). */
 export const maxNotifyBytes = 64 * 1024;
@@ -17,13 +17,6 @@ const paramsSchema = z.object({
 // A failure answer both providers understand: not 2xx for WeChat, not "success" for Alipay.
 const retryLater = () => new Response("fail", { status: 500, headers: { "content-type": "text/plain" } });
 
-async function recordOversized(provider: Provider, configId: string, kind: NotifyKind, declared: number) {
-  const prisma = await getPrisma();
-  await prisma.paymentCallback.create({
-    data: { provider, configId, kind, headers: {}, body: "", bodyBytes: declared, verified: false, outcome: "OVERSIZED" },
-  });
-}
-
 /**
  * The HTTP edge of a provider notify: bounded body, raw text, lower-cased headers; the answer
  * is whatever the provider's protocol says. Our own failures answer "retry later".
@@ -32,13 +25,25 @@ export async function receiveNotify(request: Request, rawParams: unknown, kind: 
   const params = paramsSchema.safeParse(rawParams);
   if (!params.success) return new Response("not found", { status: 404 });
   const { provider, configId } = params.data;
+  const receivedAt = new Date();
   try {
     let body: string;
     try {
       body = await readBody(request, maxNotifyBytes);
     } catch (error) {
       if (!(error instanceof AppError) || error.code !== "PAYLOAD_TOO_LARGE") throw error;
-      await recordOversized(provider, configId, kind, Number(request.headers.get("content-length") ?? 0));
+      const declared = Number(request.headers.get("content-length") ?? 0);
+      await storeCallback({
+        provider,
+        configId,
+        kind,
+        headers: {},
+        body: "",
+        bodyBytes: declared,
+        verified: false,
+        outcome: "OVERSIZED",
+        receivedAt,
+      });
       return new Response("payload too large", { status: 413 });
     }
     const headers = Object.fromEntries([...request.headers].map(([name, value]) => [name.toLowerCase(), value]));
@@ -48,6 +53,7 @@ export async function receiveNotify(request: Request, rawParams: unknown, kind: 
       kind,
       notify: { headers, body },
       bodyBytes: Buffer.byteLength(body),
+      receivedAt,
     });
     return new Response(answer.body, { status: answer.status, headers: { "content-type": answer.contentType } });
   } catch (error) {

@@ -60,6 +60,9 @@ describe.each(["WECHAT", "ALIPAY"] as const)("recharge through the %s sandbox", 
     ]);
     const callbacks = await prisma.paymentCallback.findMany({ where: { orderNo: order.orderNo } });
     expect(callbacks).toMatchObject([{ verified: true, outcome: "CREDITED" }]);
+    // The admin timeline sorts by time: the notify is stamped on arrival, before what it caused.
+    const paidEvent = await prisma.orderEvent.findFirstOrThrow({ where: { orderId: order.id, type: "paid" } });
+    expect(callbacks[0]!.createdAt.getTime()).toBeLessThanOrEqual(paidEvent.createdAt.getTime());
     await expect.poll(() => events.map((event) => event.status)).toContain("PAID");
     unsubscribe();
   });

@@ -31,5 +31,8 @@ export async function requestCheck(userId: string, orderNo: string, now = new Da
   });
   if (!claimed.count) return { order, providerState: null };
   const result = await checkOrder({ order, source: "user", now });
-  return { order: await prisma.rechargeOrder.findUniqueOrThrow({ where: { id: order.id } }), providerState: result.providerState };
+  return {
+    order: await prisma.rechargeOrder.findUniqueOrThrow({ where: { id: order.id } }),
+    providerState: result.providerState,
+  };
 }

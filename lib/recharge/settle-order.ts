@@ -1,9 +1,10 @@
+import { randomUUID } from "node:crypto";
 import type { PaymentConfig, RechargeOrder } from "@prisma/client";
 import { getPrisma } from "@/lib/db";
-import { publishOrderEvent } from "@/lib/events/order-events";
-import { postEntry } from "@/lib/ledger/post-entry";
+import { announceOrderEvent, orderEventChannel } from "@/lib/events/order-events";
 import { logger } from "@/lib/log/logger";
 import type { TradeStatus } from "@/lib/payments/types";
+import { findOrderByNo } from "@/lib/recharge/find-order";
 import { recordOrderEvent } from "@/lib/recharge/record-event";
 
 export type SettleOutcome =
@@ -14,11 +15,14 @@ export type SettleOutcome =
   /** The provider's account of the payment does not match the order: not credited, flagged. */
   | "MISMATCH"
   /** The provider does not say the order was paid. */
-  | "NOT_PAID";
+  | "NOT_PAID"
+  /** No order of this config has that number: nothing to credit, and retrying cannot help. */
+  | "UNKNOWN_ORDER";
 
 export interface SettleOptions {
-  order: RechargeOrder;
-  config: Pick<PaymentConfig, "appId" | "merchantId">;
+  /** The order the payment is for: ours, with the config it was placed through. */
+  orderNo: string;
+  config: Pick<PaymentConfig, "id" | "appId" | "merchantId">;
   /** Verified: from a notify whose signature checked out, or from our own query. */
   trade: TradeStatus;
   /** What told us, for the order's history: "notify", "query", "reconcile", … */
@@ -26,11 +30,10 @@ export interface SettleOptions {
   now?: Date;
 }
 
-/** Why a payment report cannot be credited to this order, or null if it matches. */
-function mismatch(order: RechargeOrder, config: SettleOptions["config"], trade: TradeStatus): string | null {
-  if (trade.orderNo !== order.orderNo) return `provider reported order ${trade.orderNo}`;
+/** Why the provider's report cannot be for a payment to this config, or null if it can. */
+function reportProblem(orderNo: string, config: SettleOptions["config"], trade: TradeStatus): string | null {
+  if (trade.orderNo !== orderNo) return `provider reported order ${trade.orderNo}`;
   if (trade.amountFen === undefined) return "provider did not report the paid amount";
-  if (trade.amountFen !== order.priceFen) return `paid ${trade.amountFen} fen, order is ${order.priceFen} fen`;
   if (trade.currency && trade.currency !== "CNY") return `paid in ${trade.currency}`;
   if (trade.appId && trade.appId !== config.appId) return `paid to app ${trade.appId}`;
   if (trade.merchantId && trade.merchantId !== config.merchantId) return `paid to merchant ${trade.merchantId}`;
@@ -38,61 +41,97 @@ function mismatch(order: RechargeOrder, config: SettleOptions["config"], trade: 
 }
 
 /**
- * Credits a paid order exactly once. The status change, the ledger entry and the balance
- * move in one transaction, and the status condition sits inside the UPDATE, so duplicate
- * notifies, queries, the expiry job and a cancel racing each other credit at most once.
- * An order closed here but paid at the provider is still credited, and flagged late.
+ * The whole credit as one statement, so it is one round trip and atomic by itself: the order's
+ * conditional status change (number, config, price and an open status all inside the WHERE), the
+ * balance move, the ledger entry, the order's history, and the live-page event, which PostgreSQL
+ * delivers only if the statement commits. Statements of one WITH see one snapshot, so each step
+ * reads what the previous one RETURNED. Duplicate notifies, queries, the expiry job and a cancel
+ * racing each other meet at the order row's lock: only the first finds it open.
  */
-export async function settleOrder({ order, config, trade, source, now = new Date() }: SettleOptions): Promise<SettleOutcome> {
-  if (trade.state !== "PAID" && trade.state !== "REFUNDED") return "NOT_PAID";
+async function creditIfOpen({ orderNo, config, trade, source, now }: Required<SettleOptions>) {
   const prisma = await getPrisma();
-
-  const problem = mismatch(order, config, trade);
-  if (problem) {
-    await prisma.$transaction(async (tx) => {
-      const flagged = await tx.rechargeOrder.updateMany({
-        where: { id: order.id, anomaly: null },
-        data: { anomaly: problem },
-      });
-      if (flagged.count) await recordOrderEvent(tx, order.id, "anomaly", { source, reason: problem });
-    });
-    logger.warn("payment does not match its order; not credited", { orderNo: order.orderNo, source, problem });
-    return "MISMATCH";
-  }
-
-  const credited = await prisma.$transaction(async (tx) => {
-    const updated = await tx.$queryRaw<{ late: boolean }[]>`
+  const amountFen = trade.amountFen!;
+  const detail = JSON.stringify({ source, providerTradeNo: trade.providerTradeNo ?? null, amountFen });
+  const rows = await prisma.$queryRaw<{ late: boolean }[]>`
+    WITH paid AS (
       UPDATE "RechargeOrder"
       SET status = 'PAID',
           "paidAt" = ${trade.paidAt ?? now},
-          "paidAmountFen" = ${trade.amountFen},
+          "paidAmountFen" = ${amountFen},
           "providerTradeNo" = ${trade.providerTradeNo ?? null},
           late = (status = 'CLOSED' OR "expiresAt" < ${now}),
           "nextCheckAt" = NULL,
           "updatedAt" = ${now}
-      WHERE id = ${order.id} AND status IN ('PENDING', 'CLOSED')
-      RETURNING late`;
-    const row = updated[0];
-    if (!row) return false;
-    await postEntry(tx, {
-      userId: order.userId,
-      delta: order.credits,
-      kind: "RECHARGE",
-      idempotencyKey: `recharge:${order.orderNo}`,
-      reference: order.orderNo,
-      reason: order.packageName,
-    });
-    await recordOrderEvent(tx, order.id, row.late ? "paid_late" : "paid", {
-      source,
-      providerTradeNo: trade.providerTradeNo ?? null,
-      amountFen: trade.amountFen ?? null,
-    });
-    return true;
-  });
+      WHERE "orderNo" = ${orderNo} AND "configId" = ${config.id} AND "priceFen" = ${amountFen}
+        AND status IN ('PENDING', 'CLOSED')
+      RETURNING id, "orderNo", "userId", credits, "packageName", late
+    ), balance AS (
+      UPDATE "User" AS u
+      SET balance = u.balance + paid.credits, "ledgerSeq" = u."ledgerSeq" + 1, "updatedAt" = ${now}
+      FROM paid
+      WHERE u.id = paid."userId"
+      RETURNING u.id, u.balance, u."ledgerSeq"
+    ), entry AS (
+      INSERT INTO "LedgerEntry" (id, "userId", seq, delta, "balanceAfter", kind, "idempotencyKey", reference, reason, "createdAt")
+      SELECT ${randomUUID()}, balance.id, balance."ledgerSeq", paid.credits, balance.balance,
+             'RECHARGE'::"LedgerKind", 'recharge:' || paid."orderNo", paid."orderNo", paid."packageName", ${now}::timestamp
+      FROM paid JOIN balance ON balance.id = paid."userId"
+      RETURNING id
+    ), history AS (
+      INSERT INTO "OrderEvent" (id, "orderId", type, detail, "createdAt")
+      SELECT ${randomUUID()}, paid.id, CASE WHEN paid.late THEN 'paid_late' ELSE 'paid' END, ${detail}::jsonb,
+             ${now}::timestamp
+      FROM paid
+      RETURNING id
+    )
+    SELECT paid.late, pg_notify(${orderEventChannel}, ${JSON.stringify({ orderNo, status: "PAID" })})::text AS notified
+    FROM paid, entry, history`;
+  return rows[0] ?? null;
+}
 
-  if (!credited) return "ALREADY_CREDITED";
-  await publishOrderEvent({ orderNo: order.orderNo, status: "PAID" }).catch((error: unknown) =>
-    logger.warn("could not publish an order event", { orderNo: order.orderNo, error }),
-  );
-  return "CREDITED";
+async function flagAnomaly(order: RechargeOrder, problem: string, source: string): Promise<void> {
+  const prisma = await getPrisma();
+  await prisma.$transaction(async (tx) => {
+    const flagged = await tx.rechargeOrder.updateMany({
+      where: { id: order.id, anomaly: null },
+      data: { anomaly: problem },
+    });
+    if (flagged.count) await recordOrderEvent(tx, order.id, "anomaly", { source, reason: problem });
+  });
+  logger.warn("payment does not match its order; not credited", { orderNo: order.orderNo, source, problem });
+}
+
+/**
+ * Credits a paid order exactly once. The common case, a matching payment for an open order, is
+ * one statement; anything else reads the order to say what happened. An order closed here but
+ * paid at the provider is still credited, and flagged late.
+ */
+export async function settleOrder(options: SettleOptions): Promise<SettleOutcome> {
+  const { orderNo, config, trade, source, now = new Date() } = options;
+  if (trade.state !== "PAID" && trade.state !== "REFUNDED") return "NOT_PAID";
+
+  const problem = reportProblem(orderNo, config, trade);
+  if (!problem && (await creditIfOpen({ orderNo, config, trade, source, now }))) {
+    await announceOrderEvent({ orderNo, status: "PAID" });
+    return "CREDITED";
+  }
+
+  const order = await findOrderByNo(orderNo);
+  if (!order || order.configId !== config.id) {
+    logger.warn("verified payment for an unknown order", { orderNo, configId: config.id, source });
+    return "UNKNOWN_ORDER";
+  }
+  const mismatch =
+    problem ??
+    (trade.amountFen !== order.priceFen ? `paid ${trade.amountFen} fen, order is ${order.priceFen} fen` : null);
+  if (mismatch) {
+    await flagAnomaly(order, mismatch, source);
+    return "MISMATCH";
+  }
+  // The statement above found the order settled; if it is open after all, something moved
+  // under us, and saying "already credited" could lose a payment: fail so it is tried again.
+  if (order.status === "PENDING" || order.status === "CLOSED") {
+    throw new Error(`order ${orderNo} is still ${order.status} after a matching payment`);
+  }
+  return "ALREADY_CREDITED";
 }
