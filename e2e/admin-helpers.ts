@@ -1,9 +1,10 @@
 import { randomBytes } from "node:crypto";
-import { mkdirSync, readdirSync, readFileSync, statSync } from "node:fs";
+import { mkdirSync } from "node:fs";
 import path from "node:path";
 import { expect, type APIRequestContext, type Browser, type BrowserContext, type Page } from "@playwright/test";
 import { e2eAdmin } from "./accounts";
 import { signIn, signUp, uniqueEmail } from "./helpers";
+import { handlerRoutes, pageRoutes, type HandlerRoute, type PageRoute } from "./route-tree";
 
 /** A browser context signed in as the e2e admin, in the given language. */
 export async function adminSession(
@@ -31,102 +32,14 @@ export async function json<T>(response: Awaited<ReturnType<APIRequestContext["ge
   return (await response.json()) as T;
 }
 
-// ---- The admin route tree, read from the source, so a new page or route is covered by default.
-
-const appDir = path.join(process.cwd(), "app");
-const methodPattern = /export\s+(?:const|async\s+function|function)\s+(GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS)\b/g;
-
-function walk(dir: string, file: string): string[] {
-  const found: string[] = [];
-  for (const entry of readdirSync(dir)) {
-    const full = path.join(dir, entry);
-    if (statSync(full).isDirectory()) found.push(...walk(full, file));
-    else if (entry === file) found.push(full);
-  }
-  return found;
-}
-
-/** URL path of a route file: route groups dropped, dynamic segments kept as "[name]". */
-function routePath(file: string): string {
-  const segments = path
-    .relative(appDir, path.dirname(file))
-    .split(path.sep)
-    .filter((segment) => !/^\(.*\)$/.test(segment));
-  return `/${segments.join("/")}`;
-}
-
-export interface PageRoute {
-  pattern: string;
-}
-
-export interface ApiRoute {
-  pattern: string;
-  methods: string[];
-}
+// ---- The admin part of the route tree (e2e/route-tree.ts reads it from the source).
 
 export function adminPages(): PageRoute[] {
-  return walk(path.join(appDir, "(site)", "admin"), "page.tsx").map((file) => ({ pattern: routePath(file) }));
+  return pageRoutes().filter((page) => page.pattern === "/admin" || page.pattern.startsWith("/admin/"));
 }
 
-export function adminApis(): ApiRoute[] {
-  return walk(path.join(appDir, "api", "admin"), "route.ts").map((file) => ({
-    pattern: routePath(file),
-    methods: [...readFileSync(file, "utf8").matchAll(methodPattern)].map((match) => match[1] ?? ""),
-  }));
-}
-
-/** Files that could hold admin server actions: any "use server" there must be covered too. */
-export function adminServerActionFiles(): string[] {
-  const roots = [
-    "app/(site)/admin",
-    "app/api/admin",
-    "components/admin",
-    "lib/admin",
-    "lib/payment-configs",
-    "lib/packages",
-  ];
-  return roots
-    .flatMap((root) => walkSources(path.join(process.cwd(), root)))
-    .filter((file) => /^\s*["']use server["']/m.test(readFileSync(file, "utf8")));
-}
-
-function walkSources(dir: string): string[] {
-  const found: string[] = [];
-  for (const entry of readdirSync(dir)) {
-    const full = path.join(dir, entry);
-    if (statSync(full).isDirectory()) found.push(...walkSources(full));
-    else if (/\.(ts|tsx)$/.test(entry)) found.push(full);
-  }
-  return found;
-}
-
-export interface RouteIds {
-  configId: string;
-  orderNo: string;
-  userId: string;
-  packageId: string;
-}
-
-// Which real id fills a dynamic segment, by the segment before it.
-const substitutions: Record<string, keyof RouteIds> = {
-  "payment-configs/[id]": "configId",
-  "transactions/[orderNo]": "orderNo",
-  "users/[id]": "userId",
-  "packages/[id]": "packageId",
-};
-
-/** A concrete URL for a route pattern; fails loudly for a dynamic segment nobody taught it. */
-export function concretePath(pattern: string, ids: RouteIds): string {
-  const segments = pattern.split("/");
-  return segments
-    .map((segment, index) => {
-      if (!segment.startsWith("[")) return segment;
-      const key = substitutions[`${segments[index - 1]}/${segment}`];
-      if (!key)
-        throw new Error(`no real id for ${segment} in ${pattern}: add it to substitutions in e2e/admin-helpers.ts`);
-      return encodeURIComponent(ids[key]);
-    })
-    .join("/");
+export function adminApis(): HandlerRoute[] {
+  return handlerRoutes().filter((route) => route.pattern.startsWith("/api/admin/"));
 }
 
 // ---- Data the tests need.

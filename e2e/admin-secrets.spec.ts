@@ -11,14 +11,13 @@ import {
   adminApis,
   adminPages,
   adminSession,
-  concretePath,
   json,
   packageIdByPrice,
   placeOrder,
   userSession,
   type ConfigView,
-  type RouteIds,
 } from "./admin-helpers";
+import { concretePath, type RouteIds } from "./route-tree";
 
 /**
  * Configs are created with key material only this test knows; then every admin page and every
