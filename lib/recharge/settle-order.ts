@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
-import type { PaymentConfig, RechargeOrder } from "@prisma/client";
-import { getPrisma } from "@/lib/db";
+import { Prisma, type PaymentConfig, type RechargeOrder } from "@prisma/client";
+import { getDatabase, getPrisma } from "@/lib/db";
 import { announceOrderEvent, orderEventChannel } from "@/lib/events/order-events";
 import { logger } from "@/lib/log/logger";
 import type { TradeStatus } from "@/lib/payments/types";
@@ -49,10 +49,10 @@ function reportProblem(orderNo: string, config: SettleOptions["config"], trade: 
  * racing each other meet at the order row's lock: only the first finds it open.
  */
 async function creditIfOpen({ orderNo, config, trade, source, now }: Required<SettleOptions>) {
-  const prisma = await getPrisma();
+  const db = await getDatabase();
   const amountFen = trade.amountFen!;
   const detail = JSON.stringify({ source, providerTradeNo: trade.providerTradeNo ?? null, amountFen });
-  const rows = await prisma.$queryRaw<{ late: boolean }[]>`
+  const rows = await db.query<{ late: boolean }>(Prisma.sql`
     WITH paid AS (
       UPDATE "RechargeOrder"
       SET status = 'PAID',
@@ -85,7 +85,7 @@ async function creditIfOpen({ orderNo, config, trade, source, now }: Required<Se
       RETURNING id
     )
     SELECT paid.late, pg_notify(${orderEventChannel}, ${JSON.stringify({ orderNo, status: "PAID" })})::text AS notified
-    FROM paid, entry, history`;
+    FROM paid, entry, history`);
   return rows[0] ?? null;
 }
 

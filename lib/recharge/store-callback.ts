@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
-import type { Provider } from "@prisma/client";
-import { getPrisma } from "@/lib/db";
+import { Prisma, type Provider } from "@prisma/client";
+import { getDatabase } from "@/lib/db";
 
 export interface CallbackRecord {
   provider: Provider;
@@ -27,16 +27,16 @@ function storable(text: string): string {
 }
 
 /**
- * Keeps a notify as received (body capped) with what we made of it. Raw SQL on purpose: every
- * notify ends here, and Prisma 6.19 compiles each ORM query anew on the event loop (~1 ms).
+ * Keeps a notify as received (body capped) with what we made of it. Straight to the driver on
+ * purpose: every notify ends here (see Database.query).
  */
 export async function storeCallback(record: CallbackRecord): Promise<void> {
-  const prisma = await getPrisma();
+  const db = await getDatabase();
   const detail = record.detail === undefined ? null : storable(record.detail.slice(0, storedDetailLimit));
-  await prisma.$executeRaw`
+  await db.query(Prisma.sql`
     INSERT INTO "PaymentCallback"
       (id, provider, "configId", kind, "orderNo", headers, body, "bodyBytes", verified, rejection, outcome, detail, "createdAt")
     VALUES (${randomUUID()}, ${record.provider}::"Provider", ${record.configId}, ${record.kind}, ${record.orderNo ?? null},
       ${JSON.stringify(record.headers)}::jsonb, ${storable(record.body.slice(0, storedBodyLimit))}, ${record.bodyBytes},
-      ${record.verified}, ${record.rejection ?? null}, ${record.outcome}, ${detail}, ${record.receivedAt}::timestamp)`;
+      ${record.verified}, ${record.rejection ?? null}, ${record.outcome}, ${detail}, ${record.receivedAt}::timestamp)`);
 }
