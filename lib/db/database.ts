@@ -1,7 +1,7 @@
 import { PGlite } from "@electric-sql/pglite";
 import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaPGlite } from "pglite-prisma-adapter";
-import { Pool } from "pg";
+import { Pool, types as pgDriverTypes, type CustomTypesConfig } from "pg";
 import { PrismaClient, type Prisma } from "@prisma/client";
 import { acquireDirectoryLock, type DirectoryLock } from "@/lib/db/directory-lock";
 
@@ -20,7 +20,8 @@ export interface Database {
   /**
    * One statement straight to the driver, for the hottest paths: Prisma 6.19 runs even a raw
    * query through its WebAssembly compiler and serializers (~0.4 ms of event loop each). Rows
-   * come back as the driver parses them, so select booleans, integers and text, not timestamps.
+   * come back as Prisma's raw queries return them for this schema's column types (text, enums,
+   * int4, booleans, JSON, timestamps as UTC); bigint and numeric columns would differ by driver.
    */
   query<Row>(statement: Prisma.Sql): Promise<Row[]>;
   withSession<T>(work: (session: SqlSession) => Promise<T>): Promise<T>;
@@ -28,12 +29,21 @@ export interface Database {
 }
 
 /**
- * Dates go as UTC text: node-postgres would send local time with an offset, which a cast to
- * `timestamp` (without time zone, as Prisma stores them) would silently drop.
+ * Prisma stores DateTime as `timestamp` (without time zone) holding UTC. Both drivers would
+ * read and write those in the process's local time zone; these keep them UTC, as Prisma does.
  */
 function driverValues(statement: Prisma.Sql): unknown[] {
   return statement.values.map((value) => (value instanceof Date ? value.toISOString() : value));
 }
+
+const timestampOid = 1114;
+const parseUtcTimestamp = (text: string) => new Date(`${text.replace(" ", "T")}Z`);
+const pgTypes: CustomTypesConfig = {
+  getTypeParser: ((oid: number, format?: "text" | "binary") =>
+    oid === timestampOid
+      ? parseUtcTimestamp
+      : pgDriverTypes.getTypeParser(oid, format)) as CustomTypesConfig["getTypeParser"],
+};
 
 export async function openDatabase(target: DatabaseTarget): Promise<Database> {
   return target.kind === "postgres" ? openPostgres(target) : openPglite(target);
@@ -48,7 +58,7 @@ function openPostgres(target: Extract<DatabaseTarget, { kind: "postgres" }>): Da
     target,
     prisma,
     async query<Row>(statement: Prisma.Sql) {
-      const result = await pool.query({ text: statement.text, values: driverValues(statement) });
+      const result = await pool.query({ text: statement.text, values: driverValues(statement), types: pgTypes });
       return result.rows as Row[];
     },
     async withSession(work) {
@@ -89,7 +99,8 @@ async function openPglite(target: Extract<DatabaseTarget, { kind: "pglite" }>): 
     target,
     prisma,
     async query<Row>(statement: Prisma.Sql) {
-      return (await pglite.query<Row>(statement.text, driverValues(statement))).rows;
+      const parsers = { [timestampOid]: parseUtcTimestamp };
+      return (await pglite.query<Row>(statement.text, driverValues(statement), { parsers })).rows;
     },
     withSession(work) {
       return work({

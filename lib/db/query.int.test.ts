@@ -30,6 +30,26 @@ it("a date sent straight to the driver is the instant Prisma reads back, whateve
   expect(stored.headers).toEqual({ "content-type": "application/json" });
 });
 
+it("rows read straight from the driver equal Prisma's, timestamps included, whatever the local time zone", async () => {
+  process.env.TZ = "America/Los_Angeles";
+  const db = await getDatabase();
+  const config = await db.prisma.paymentConfig.create({
+    data: {
+      id: "zone-config",
+      provider: "ALIPAY",
+      name: "时区 test",
+      appId: "2021000000000000",
+      merchantId: "2088000000000000",
+      gatewayUrl: "http://127.0.0.1:1/gateway.do",
+      sealedSecrets: "not-a-real-seal",
+      secretFingerprints: { privateKey: "ab:cd" },
+      deletedAt: new Date("2026-01-02T03:04:05.678Z"),
+    },
+  });
+  const direct = await db.query(Prisma.sql`SELECT * FROM "PaymentConfig" WHERE id = ${config.id}`);
+  expect(direct).toEqual([config]);
+});
+
 it("booleans, integers and text come back as the driver parses them, on both databases", async () => {
   const db = await getDatabase();
   const rows = await db.query<{ yes: boolean; n: number; s: string }>(

@@ -1,5 +1,5 @@
-import type { PaymentConfig, Provider } from "@prisma/client";
-import { getPrisma } from "@/lib/db";
+import { Prisma, type PaymentConfig, type Provider } from "@prisma/client";
+import { getDatabase, getPrisma } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { logger } from "@/lib/log/logger";
 import { openSecrets } from "@/lib/payment-configs/secrets";
@@ -59,10 +59,10 @@ function adapterFor(config: PaymentConfig): PaymentAdapter {
  * placed through it must keep working.
  */
 export async function loadConfig(configId: string): Promise<LoadedConfig> {
-  const prisma = await getPrisma();
-  // Raw SQL on purpose: every notify starts here, and Prisma 6.19 compiles each ORM query anew in
-  // WebAssembly on the event loop (about 1 ms, no plan cache); the row is exactly findUnique's.
-  const rows = await prisma.$queryRaw<PaymentConfig[]>`SELECT * FROM "PaymentConfig" WHERE id = ${configId}`;
+  const db = await getDatabase();
+  // Straight to the driver on purpose: every notify starts here (see Database.query); the row is
+  // exactly findUnique's.
+  const rows = await db.query<PaymentConfig>(Prisma.sql`SELECT * FROM "PaymentConfig" WHERE id = ${configId}`);
   const config = rows[0];
   if (!config) throw new AppError("NOT_FOUND", "payment_config_not_found");
   return { config, adapter: adapterFor(config) };
