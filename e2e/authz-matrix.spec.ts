@@ -48,8 +48,6 @@ interface Answer {
   text?: string;
   /** Where a 3xx sends the caller. */
   location?: string;
-  /** A streamed page's redirect: it arrives in the body as a meta refresh to this URL. */
-  refreshTo?: string;
   /** Text the HTML contains. */
   html?: string;
   /** The body is byte for byte the one this caller gets for this other URL (the ids they end in swapped). */
@@ -351,7 +349,6 @@ async function check(caller: Caller, { method, url, answer, stream, label }: Pro
   if (answer.location !== undefined) expect(received.headers.location, where).toBe(answer.location);
   // A boolean, not toContain: a whole page in a failure message hides the message.
   const contains = (part: string) => expect(received.text.includes(part), `${where} lacks ${part}`).toBe(true);
-  if (answer.refreshTo !== undefined) contains(`http-equiv="refresh" content="1;url=${answer.refreshTo}"/>`);
   if (answer.html !== undefined) contains(answer.html);
   if (answer.orderEvents) {
     expect(received.headers["content-type"], where).toMatch(/^text\/event-stream/);
@@ -369,13 +366,12 @@ async function check(caller: Caller, { method, url, answer, stream, label }: Pro
 
 // ---- What each caller should get.
 
-function signInFirst(url: string, streamed: boolean): Answer {
-  const signIn = `/sign-in?callbackUrl=${encodeURIComponent(url)}`;
-  // A page under a loading boundary has already answered 200 when it redirects.
-  return streamed ? { status: 200, refreshTo: signIn } : { status: 307, location: signIn };
+// proxy.ts answers before any page streams, so pages under a loading boundary redirect too.
+function signInFirst(url: string): Answer {
+  return { status: 307, location: `/sign-in?callbackUrl=${encodeURIComponent(url)}` };
 }
 
-function pageAnswer(access: Access, url: string, streamed: boolean, persona: Persona): Answer {
+function pageAnswer(access: Access, url: string, persona: Persona): Answer {
   const ok: Answer = { status: 200 };
   switch (access) {
     case "public":
@@ -384,14 +380,14 @@ function pageAnswer(access: Access, url: string, streamed: boolean, persona: Per
     case "guest":
       return persona === "anonymous" ? ok : { status: 307, location: "/" };
     case "user":
-      return persona === "anonymous" ? signInFirst(url, streamed) : ok;
+      return persona === "anonymous" ? signInFirst(url) : ok;
     case "owner":
-      if (persona === "anonymous") return signInFirst(url, streamed);
+      if (persona === "anonymous") return signInFirst(url);
       if (persona === "user A") return ok;
       // Streamed, so notFound() cannot set the status: the page is that of an order nobody has.
       return { status: 200, html: "Page not found", sameAs: url.replace(/[^/]+$/, ghostOrderNo) };
     case "admin":
-      if (persona === "anonymous") return signInFirst(url, streamed);
+      if (persona === "anonymous") return signInFirst(url);
       return persona === "admin" ? ok : { status: 403, html: "Access denied" };
     default:
       throw new Error(`no page answer for access ${access}`);
@@ -461,7 +457,7 @@ function probes(caller: Caller, ids: MatrixIds): Probe[] {
     list.push({
       method: "GET",
       url,
-      answer: pageAnswer(access, url, page.streamed, caller.persona),
+      answer: pageAnswer(access, url, caller.persona),
       label: `page ${url}`,
     });
   }

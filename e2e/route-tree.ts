@@ -1,4 +1,4 @@
-import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
+import { readdirSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
 
 /**
@@ -42,11 +42,6 @@ function routePattern(file: string): string {
 export interface PageRoute {
   pattern: string;
   file: string;
-  /**
-   * A loading.tsx in the page's folder or above wraps it in a Suspense boundary: the response
-   * starts (200) before the page runs, so its redirect() and notFound() arrive in the body.
-   */
-  streamed: boolean;
 }
 
 export interface HandlerRoute {
@@ -61,18 +56,10 @@ export interface ServerAction {
   name: string;
 }
 
-function underLoadingBoundary(pageFile: string): boolean {
-  for (let dir = path.dirname(pageFile); dir.startsWith(appDir); dir = path.dirname(dir)) {
-    if (["loading.tsx", "loading.ts", "loading.jsx", "loading.js"].some((name) => existsSync(path.join(dir, name))))
-      return true;
-  }
-  return false;
-}
-
 export function pageRoutes(): PageRoute[] {
   return walk(appDir)
     .filter((file) => /^page\.(tsx|ts|jsx|js)$/.test(path.basename(file)))
-    .map((file) => ({ pattern: routePattern(file), file: relative(file), streamed: underLoadingBoundary(file) }));
+    .map((file) => ({ pattern: routePattern(file), file: relative(file) }));
 }
 
 /** The HTTP methods a route file exports: `export const GET`, `export async function POST`, `export { h as GET }`. */
