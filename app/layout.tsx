@@ -1,5 +1,4 @@
 import type { Metadata, Viewport } from "next";
-import { NextIntlClientProvider } from "next-intl";
 import { getLocale, getTranslations } from "next-intl/server";
 import type { ReactNode } from "react";
 import "./globals.css";
@@ -17,11 +16,11 @@ export const viewport: Viewport = { width: "device-width", initialScale: 1, them
 
 export default async function RootLayout({ children }: { children: ReactNode }) {
   const locale = await getLocale();
+  // No NextIntlClientProvider here: it would ship every message and the ICU runtime to every page.
+  // Client components get their words as props, or from a ClientTranslations around them.
   return (
     <html lang={locale === "zh" ? "zh-CN" : "en"}>
-      <body className="min-h-screen">
-        <NextIntlClientProvider>{children}</NextIntlClientProvider>
-      </body>
+      <body className="min-h-screen">{children}</body>
     </html>
   );
 }

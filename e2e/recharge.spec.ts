@@ -179,12 +179,10 @@ test.describe("desktop, English", () => {
     const summary = `/recharge ${kB(recharge)} gzipped, of which ${kB(recharge - home)} beyond the home page`;
     test.info().annotations.push({ type: "first-load JS", description: summary });
     console.log(`first-load JS: ${summary}`);
-    // The goal is 150 kB in all. The part shared by every page (React and Next.js ~130 kB,
-    // next-intl's client provider ~17 kB, next-auth/react in the header's sign-out button
-    // ~12 kB) is already above it, so this guards what this page adds, and the total
-    // against growth.
+    // The goal is 150 kB in all, of which React and Next.js, loaded by every page, take about
+    // 135 kB: what this page adds is guarded on its own, so growth shows where it happens.
     expect(recharge - home).toBeLessThanOrEqual(15 * 1024);
-    expect(recharge).toBeLessThanOrEqual(180 * 1024);
+    expect(recharge).toBeLessThanOrEqual(150 * 1024);
   });
 });
 

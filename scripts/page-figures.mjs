@@ -1,6 +1,7 @@
 // `npm run bench:pages`: first-load JavaScript and Lighthouse scores of the recharge and orders
 // pages, on a production build served from a fresh embedded database, as a signed-in user.
 // Prints figures; asserts nothing (targets: ≤ 150 kB gzipped JS, Lighthouse ≥ 95).
+// PAGES_PORT sets the server's port (default: any free one).
 // Plain JavaScript on purpose: Lighthouse serializes functions into the page, and a TypeScript
 // loader's injected helpers (esbuild's __name) would break them there.
 import { spawn, spawnSync } from "node:child_process";
@@ -137,7 +138,7 @@ async function main() {
     const build = spawnSync(path.join(root, "node_modules/.bin/next"), ["build"], { cwd: root, stdio: "inherit" });
     if (build.status !== 0) process.exit(build.status ?? 1);
   }
-  const port = await freePort();
+  const port = Number(process.env.PAGES_PORT) || (await freePort());
   const base = `http://127.0.0.1:${port}`;
   const server = startServer(port);
   try {

@@ -1,8 +1,8 @@
 "use client";
 
 import { useTranslations } from "next-intl";
+import { FormAlert } from "@/components/auth/form-alert";
 import type { Provider } from "@/components/recharge/api";
-import { CreateOrderError } from "@/components/recharge/create-order-error";
 import { useCreateOrder } from "@/components/recharge/use-create-order";
 
 interface RenewButtonProps {
@@ -14,6 +14,7 @@ interface RenewButtonProps {
 /** A fresh order for the same package and method (a new code), in one click. */
 export function RenewButton({ packageId, provider, label }: RenewButtonProps) {
   const t = useTranslations("recharge");
+  const tProvider = useTranslations("providers");
   const purchase = useCreateOrder();
   return (
     <div className="flex w-full flex-col items-center gap-3">
@@ -23,11 +24,11 @@ export function RenewButton({ packageId, provider, label }: RenewButtonProps) {
         disabled={purchase.busy}
         className="rounded-lg bg-brand-700 px-5 py-3 font-semibold text-white hover:bg-brand-800 disabled:opacity-60"
       >
-        {purchase.isSuccess ? t("opening") : purchase.isPending ? t("creating") : label}
+        {purchase.isOpening ? t("opening") : purchase.isPending ? t("creating") : label}
       </button>
-      {purchase.error && (
+      {purchase.failure && (
         <div className="w-full max-w-sm text-left">
-          <CreateOrderError error={purchase.error} provider={provider} />
+          <FormAlert>{t(`errors.${purchase.failure}`, { provider: tProvider(provider) })}</FormAlert>
         </div>
       )}
     </div>

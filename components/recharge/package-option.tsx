@@ -1,14 +1,15 @@
-import { PackageDetails } from "@/components/package-card";
-import type { PackageView } from "@/lib/packages/list-active-packages";
+import type { ReactNode } from "react";
 
 interface PackageOptionProps {
-  pkg: PackageView;
+  id: string;
   checked: boolean;
   onChoose: (id: string) => void;
+  /** The package's details (phrasing content: they sit inside the label). */
+  children: ReactNode;
 }
 
 /** A package card that is a radio button: arrow keys move between packages, Space picks one. */
-export function PackageOption({ pkg, checked, onChoose }: PackageOptionProps) {
+export function PackageOption({ id, checked, onChoose, children }: PackageOptionProps) {
   return (
     <label
       className="relative flex cursor-pointer flex-col gap-1.5 rounded-xl border border-slate-200 bg-white p-4 pt-5 shadow-sm transition has-[:checked]:border-brand-600 has-[:checked]:bg-brand-50 has-[:checked]:ring-2 has-[:checked]:ring-brand-600 has-[:focus-visible]:outline-2 has-[:focus-visible]:outline-offset-2 has-[:focus-visible]:outline-brand-600 hover:border-brand-600"
@@ -17,9 +18,9 @@ export function PackageOption({ pkg, checked, onChoose }: PackageOptionProps) {
       <input
         type="radio"
         name="package"
-        value={pkg.id}
+        value={id}
         checked={checked}
-        onChange={() => onChoose(pkg.id)}
+        onChange={() => onChoose(id)}
         // Invisible but covering the card: a click anywhere lands on the radio itself.
         className="peer absolute inset-0 z-10 size-full cursor-pointer appearance-none rounded-xl opacity-0"
       />
@@ -29,7 +30,7 @@ export function PackageOption({ pkg, checked, onChoose }: PackageOptionProps) {
       >
         ✓
       </span>
-      <PackageDetails pkg={pkg} />
+      {children}
     </label>
   );
 }

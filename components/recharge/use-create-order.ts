@@ -1,9 +1,9 @@
 "use client";
 
-import { useMutation } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
-import { useCallback, useRef } from "react";
+import { useCallback, useRef, useState } from "react";
 import { ApiError, createOrder, type Provider } from "@/components/recharge/api";
+import { createOrderFailure, type CreateOrderFailure } from "@/components/recharge/create-order-failure";
 import { newClientKey, preferredChannel } from "@/components/recharge/purchase";
 
 export interface PurchaseChoice {
@@ -11,51 +11,55 @@ export interface PurchaseChoice {
   provider: Provider;
 }
 
+type Status = { is: "idle" } | { is: "pending" } | { is: "opening" } | { is: "failed"; failure: CreateOrderFailure };
+
 /**
  * Creates an order and opens its page. One client key per purchase attempt: double clicks
  * and retries after a network failure resend it, so the server answers with the same order.
  * A new key only after the server has answered with an error (that attempt is over) or when
  * the caller starts a new attempt (another package or method, "new code").
+ * Plain React state, not a TanStack Query mutation: the recharge page then ships no TanStack Query.
  */
 export function useCreateOrder() {
   const router = useRouter();
   const attemptKey = useRef<string | null>(null);
   // Set synchronously: a second click arrives before React re-renders the disabled button.
   const inFlight = useRef(false);
-  const mutation = useMutation({
-    mutationFn: (choice: PurchaseChoice) => {
-      attemptKey.current ??= newClientKey();
-      return createOrder({ ...choice, channel: preferredChannel(), clientKey: attemptKey.current });
-    },
-    // Stays in flight on success: the button keeps saying so while the order page opens.
-    onSuccess: (order) => router.push(`/orders/${order.orderNo}`),
-    onError: (error) => {
-      inFlight.current = false;
-      if (error instanceof ApiError && error.answered) attemptKey.current = null;
-    },
-  });
+  const [status, setStatus] = useState<Status>({ is: "idle" });
 
-  const { mutate, reset } = mutation;
   const create = useCallback(
     (choice: PurchaseChoice) => {
       if (inFlight.current) return;
       inFlight.current = true;
-      mutate(choice);
+      attemptKey.current ??= newClientKey();
+      setStatus({ is: "pending" });
+      createOrder({ ...choice, channel: preferredChannel(), clientKey: attemptKey.current }).then(
+        (order) => {
+          // Stays in flight: the button keeps saying so while the order page opens.
+          setStatus({ is: "opening" });
+          router.push(`/orders/${order.orderNo}`);
+        },
+        (error: unknown) => {
+          inFlight.current = false;
+          if (error instanceof ApiError && error.answered) attemptKey.current = null;
+          setStatus({ is: "failed", failure: createOrderFailure(error) });
+        },
+      );
     },
-    [mutate],
+    [router],
   );
   const newAttempt = useCallback(() => {
     if (inFlight.current) return;
     attemptKey.current = null;
-    reset();
-  }, [reset]);
+    setStatus({ is: "idle" });
+  }, []);
 
   return {
     create,
     newAttempt,
-    busy: mutation.isPending || mutation.isSuccess,
-    isPending: mutation.isPending,
-    isSuccess: mutation.isSuccess,
-    error: mutation.error,
+    busy: status.is === "pending" || status.is === "opening",
+    isPending: status.is === "pending",
+    isOpening: status.is === "opening",
+    failure: status.is === "failed" ? status.failure : null,
   };
 }

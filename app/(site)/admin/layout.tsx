@@ -1,5 +1,6 @@
 import type { CSSProperties, ReactNode } from "react";
 import { AdminNav } from "@/components/admin/admin-nav";
+import { ClientTranslations } from "@/components/client-translations";
 import { currentUser, isAdmin } from "@/lib/auth/session";
 
 // Tables need more room than the site's reading width: widen to the viewport (up to 88rem)
@@ -16,9 +17,11 @@ const wide: CSSProperties = {
 export default async function AdminLayout({ children }: { children: ReactNode }) {
   const user = await currentUser();
   return (
-    <div style={wide} className="flex flex-col gap-6">
-      {isAdmin(user) && <AdminNav />}
-      {children}
-    </div>
+    <ClientTranslations namespaces={["console"]}>
+      <div style={wide} className="flex flex-col gap-6">
+        {isAdmin(user) && <AdminNav />}
+        {children}
+      </div>
+    </ClientTranslations>
   );
 }

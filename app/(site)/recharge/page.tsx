@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { getLocale, getTranslations } from "next-intl/server";
 import { RechargeForm } from "@/components/recharge/recharge-form";
+import { rechargeFormProps } from "@/components/recharge/recharge-form-props";
 import { requirePageUser } from "@/lib/auth/session";
 import { isLocale } from "@/lib/i18n/config";
 import { listActivePackages } from "@/lib/packages/list-active-packages";
@@ -17,6 +18,7 @@ export default async function RechargePage({ searchParams }: { searchParams: Pro
   const packages = await listActivePackages(isLocale(locale) ? locale : "zh");
   // A package chosen on the home page, else the first one: the total is never empty.
   const initial = packages.find((pkg) => pkg.id === wanted) ?? packages[0];
+  const form = initial ? { ...(await rechargeFormProps(packages, providers)), initialPackageId: initial.id } : null;
 
   return (
     <div className="flex flex-col gap-6">
@@ -24,8 +26,8 @@ export default async function RechargePage({ searchParams }: { searchParams: Pro
         <h1 className="text-2xl font-bold">{t("title")}</h1>
         <p className="mt-1 text-slate-600">{t("intro")}</p>
       </div>
-      {initial ? (
-        <RechargeForm packages={packages} providers={providers} initialPackageId={initial.id} />
+      {form ? (
+        <RechargeForm {...form} />
       ) : (
         <p className="rounded-xl bg-white p-6 text-slate-600 shadow-sm">{t("noPackages")}</p>
       )}

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { SignInForm } from "@/components/auth/sign-in-form";
+import { ClientTranslations } from "@/components/client-translations";
 import { currentUser } from "@/lib/auth/session";
 import { safeReturnPath } from "@/lib/http/safe-return-path";
 
@@ -16,7 +17,9 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
   return (
     <div className="mx-auto w-full max-w-sm rounded-2xl bg-white p-6 shadow-sm">
       <h1 className="mb-4 text-2xl font-bold">{t("signInTitle")}</h1>
-      <SignInForm returnTo={returnTo} />
+      <ClientTranslations namespaces={["auth"]}>
+        <SignInForm returnTo={returnTo} />
+      </ClientTranslations>
     </div>
   );
 }

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { SignUpForm } from "@/components/auth/sign-up-form";
+import { ClientTranslations } from "@/components/client-translations";
 import { currentUser } from "@/lib/auth/session";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -14,7 +15,9 @@ export default async function SignUpPage() {
   return (
     <div className="mx-auto w-full max-w-sm rounded-2xl bg-white p-6 shadow-sm">
       <h1 className="mb-4 text-2xl font-bold">{t("signUpTitle")}</h1>
-      <SignUpForm />
+      <ClientTranslations namespaces={["auth"]}>
+        <SignUpForm />
+      </ClientTranslations>
     </div>
   );
 }

@@ -2,7 +2,9 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
+import { ClientTranslations } from "@/components/client-translations";
 import { OrderLive } from "@/components/orders/order-live";
+import { QueryProvider } from "@/components/query-provider";
 import { requirePageUser } from "@/lib/auth/session";
 import { AppError } from "@/lib/errors";
 import { getOwnOrder } from "@/lib/recharge/get-own-order";
@@ -40,11 +42,16 @@ export default async function OrderPage({ params }: Params) {
           {t("backToOrders")}
         </Link>
       </div>
-      <OrderLive
-        initial={{ order: orderView(order, new Date(readAt)), balance: user.balance }}
-        packageId={order.packageId}
-        serverNow={readAt}
-      />
+      {/* The live panel formats times, counts and plurals as the order changes: it translates in the browser. */}
+      <ClientTranslations namespaces={["order", "providers", "common", "recharge"]}>
+        <QueryProvider>
+          <OrderLive
+            initial={{ order: orderView(order, new Date(readAt)), balance: user.balance }}
+            packageId={order.packageId}
+            serverNow={readAt}
+          />
+        </QueryProvider>
+      </ClientTranslations>
     </div>
   );
 }

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { getLocale, getTranslations } from "next-intl/server";
+import { ClientTranslations } from "@/components/client-translations";
 import { PayButtons } from "@/components/sandbox/pay-buttons";
 import { env } from "@/lib/env";
 import { formatFen } from "@/lib/format/money";
@@ -67,13 +68,15 @@ export default async function SandboxPayPage({
         <dd>{time.format(trade.expiresAt)}</dd>
       </dl>
       <div className="border-t border-slate-100 px-5 py-4">
-        <PayButtons
-          tradeId={trade.id}
-          state={expired ? "EXPIRED" : trade.state}
-          amountLabel={formatFen(trade.amountFen)}
-          accent={accent}
-          returnUrl={trade.returnUrl ?? redirectUrl}
-        />
+        <ClientTranslations namespaces={["sandbox"]}>
+          <PayButtons
+            tradeId={trade.id}
+            state={expired ? "EXPIRED" : trade.state}
+            amountLabel={formatFen(trade.amountFen)}
+            accent={accent}
+            returnUrl={trade.returnUrl ?? redirectUrl}
+          />
+        </ClientTranslations>
       </div>
     </div>
   );

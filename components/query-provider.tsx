@@ -3,8 +3,12 @@
 import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
 import { useState, type ReactNode } from "react";
 
-/** One query client per browser tab (per request on the server, so users never share a cache). */
-export function Providers({ children }: { children: ReactNode }) {
+/**
+ * TanStack Query for the order page's live panel, the only part that uses it: mounted there
+ * rather than in a layout, so other pages do not ship it. One client per mounted panel (per
+ * request on the server, so users never share a cache).
+ */
+export function QueryProvider({ children }: { children: ReactNode }) {
   const [client] = useState(
     () =>
       new QueryClient({
