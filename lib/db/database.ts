@@ -22,8 +22,11 @@ export interface Database {
    * query through its WebAssembly compiler and serializers (~0.4 ms of event loop each). Rows
    * come back as Prisma's raw queries return them for this schema's column types (text, enums,
    * int4, booleans, JSON, timestamps as UTC); bigint and numeric columns would differ by driver.
+   * A `name` makes it a prepared statement on PostgreSQL: parsed and planned once per connection
+   * (the statement's text must then never change under that name, and its result columns must
+   * not follow the table's: no `SELECT *`, which a migration elsewhere would break).
    */
-  query<Row>(statement: Prisma.Sql): Promise<Row[]>;
+  query<Row>(statement: Prisma.Sql, options?: { name?: string }): Promise<Row[]>;
   withSession<T>(work: (session: SqlSession) => Promise<T>): Promise<T>;
   close(): Promise<void>;
 }
@@ -57,8 +60,13 @@ function openPostgres(target: Extract<DatabaseTarget, { kind: "postgres" }>): Da
   return {
     target,
     prisma,
-    async query<Row>(statement: Prisma.Sql) {
-      const result = await pool.query({ text: statement.text, values: driverValues(statement), types: pgTypes });
+    async query<Row>(statement: Prisma.Sql, options: { name?: string } = {}) {
+      const result = await pool.query({
+        name: options.name,
+        text: statement.text,
+        values: driverValues(statement),
+        types: pgTypes,
+      });
       return result.rows as Row[];
     },
     async withSession(work) {

@@ -52,7 +52,8 @@ async function creditIfOpen({ orderNo, config, trade, source, now }: Required<Se
   const db = await getDatabase();
   const amountFen = trade.amountFen!;
   const detail = JSON.stringify({ source, providerTradeNo: trade.providerTradeNo ?? null, amountFen });
-  const rows = await db.query<{ late: boolean }>(Prisma.sql`
+  const rows = await db.query<{ late: boolean }>(
+    Prisma.sql`
     WITH paid AS (
       UPDATE "RechargeOrder"
       SET status = 'PAID',
@@ -85,7 +86,9 @@ async function creditIfOpen({ orderNo, config, trade, source, now }: Required<Se
       RETURNING id
     )
     SELECT paid.late, pg_notify(${orderEventChannel}, ${JSON.stringify({ orderNo, status: "PAID" })})::text AS notified
-    FROM paid, entry, history`);
+    FROM paid, entry, history`,
+    { name: "settle-paid-order" },
+  );
   return rows[0] ?? null;
 }
 

@@ -33,10 +33,13 @@ function storable(text: string): string {
 export async function storeCallback(record: CallbackRecord): Promise<void> {
   const db = await getDatabase();
   const detail = record.detail === undefined ? null : storable(record.detail.slice(0, storedDetailLimit));
-  await db.query(Prisma.sql`
+  await db.query(
+    Prisma.sql`
     INSERT INTO "PaymentCallback"
       (id, provider, "configId", kind, "orderNo", headers, body, "bodyBytes", verified, rejection, outcome, detail, "createdAt")
     VALUES (${randomUUID()}, ${record.provider}::"Provider", ${record.configId}, ${record.kind}, ${record.orderNo ?? null},
       ${JSON.stringify(record.headers)}::jsonb, ${storable(record.body.slice(0, storedBodyLimit))}, ${record.bodyBytes},
-      ${record.verified}, ${record.rejection ?? null}, ${record.outcome}, ${detail}, ${record.receivedAt}::timestamp)`);
+      ${record.verified}, ${record.rejection ?? null}, ${record.outcome}, ${detail}, ${record.receivedAt}::timestamp)`,
+    { name: "store-payment-callback" },
+  );
 }
