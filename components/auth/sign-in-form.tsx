@@ -1,7 +1,6 @@
 "use client";
 
 import Link from "next/link";
-import { useRouter } from "next/navigation";
 import { signIn } from "next-auth/react";
 import { useTranslations } from "next-intl";
 import { useState, type FormEvent } from "react";
@@ -16,7 +15,6 @@ function errorCode(code: string | undefined): SignInError {
 
 export function SignInForm({ returnTo }: { returnTo: string }) {
   const t = useTranslations("auth");
-  const router = useRouter();
   const [error, setError] = useState<SignInError | null>(null);
   const [pending, setPending] = useState(false);
 
@@ -36,8 +34,9 @@ export function SignInForm({ returnTo }: { returnTo: string }) {
         setPending(false);
         return;
       }
-      router.replace(returnTo);
-      router.refresh();
+      // A full load, not a client navigation: pages prefetched while signed out were cached as
+      // redirects to sign-in (proxy.ts), and every part of the page changes with the session.
+      window.location.replace(returnTo);
     } catch {
       setError("network");
       setPending(false);
