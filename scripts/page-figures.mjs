@@ -124,9 +124,13 @@ async function lighthouseScores(url, cookie, formFactor) {
       },
     );
     const categories = result?.lhr.categories;
+    const audits = result?.lhr.audits ?? {};
+    const ms = (id) => Math.round(audits[id]?.numericValue ?? NaN);
     return {
       performance: Math.round((categories?.performance?.score ?? 0) * 100),
       accessibility: Math.round((categories?.accessibility?.score ?? 0) * 100),
+      // What the performance score is made of, so a low score says which part to look at.
+      metrics: `FCP ${ms("first-contentful-paint")} ms, LCP ${ms("largest-contentful-paint")} ms, TBT ${ms("total-blocking-time")} ms, SI ${ms("speed-index")} ms, CLS ${(audits["cumulative-layout-shift"]?.numericValue ?? NaN).toFixed(3)}`,
     };
   } finally {
     chrome.kill();
@@ -145,11 +149,13 @@ async function main() {
     await waitFor(`${base}/sign-in`, 120_000);
     const cookie = await sessionCookie(base);
     const rows = [];
+    const metrics = [];
     for (const pagePath of pages) {
       const js = await firstLoadJs(base, cookie, pagePath);
       const mobile = await lighthouseScores(`${base}${pagePath}`, cookie, "mobile");
       const desktop = await lighthouseScores(`${base}${pagePath}`, cookie, "desktop");
       const kb = (js / 1024).toFixed(1);
+      metrics.push(`${pagePath} mobile: ${mobile.metrics}`, `${pagePath} desktop: ${desktop.metrics}`);
       rows.push(
         `| ${pagePath} | ${kb} kB ${js <= 150 * 1024 ? "PASS" : "MISS"} | ${mobile.performance} / ${desktop.performance} | ${mobile.accessibility} / ${desktop.accessibility} |`,
       );
@@ -160,6 +166,8 @@ async function main() {
         "| page | first-load JS (gzip, target ≤ 150 kB) | Lighthouse performance (mobile / desktop) | accessibility (mobile / desktop) |",
         "| --- | --- | --- | --- |",
         ...rows,
+        "",
+        ...metrics,
         "",
       ].join("\n"),
     );

@@ -1,5 +1,0 @@
-import { ListPageSkeleton } from "@/components/orders/skeleton";
-
-export default function OrdersLoading() {
-  return <ListPageSkeleton />;
-}
