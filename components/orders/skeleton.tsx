@@ -1,4 +1,5 @@
 import { getTranslations } from "next-intl/server";
+import type { ReactNode } from "react";
 
 /** A grey placeholder block while a page's data loads (decorative; the page says "loading" once). */
 export function Skeleton({ className = "" }: { className?: string }) {
@@ -10,21 +11,15 @@ export function Skeleton({ className = "" }: { className?: string }) {
   );
 }
 
-/** A list page while it loads: its title, its intro and five rows. */
-export async function ListPageSkeleton() {
+/** A page's stand-in while it loads: says "loading" once to screen readers; `children` are the blocks. */
+export async function LoadingRegion({ className, children }: { className: string; children: ReactNode }) {
   const t = await getTranslations("common");
   return (
-    <div aria-busy="true" className="flex flex-col gap-5">
+    <div aria-busy="true" className={className}>
       <p className="sr-only" role="status">
         {t("loading")}
       </p>
-      <div className="flex flex-col gap-2">
-        <Skeleton className="h-8 w-40" />
-        <Skeleton className="h-5 w-64" />
-      </div>
-      {[0, 1, 2, 3, 4].map((n) => (
-        <Skeleton key={n} className="h-20" />
-      ))}
+      {children}
     </div>
   );
 }
