@@ -40,6 +40,9 @@ function reportProblem(orderNo: string, config: SettleOptions["config"], trade: 
   return null;
 }
 
+/** The settlement's prepared statement; its name travels with every execution. */
+export const settleStatementName = "settle-paid-order";
+
 /**
  * The whole credit as one statement, so it is one round trip and atomic by itself: the order's
  * conditional status change (number, config, price and an open status all inside the WHERE), the
@@ -87,7 +90,7 @@ async function creditIfOpen({ orderNo, config, trade, source, now }: Required<Se
     )
     SELECT paid.late, pg_notify(${orderEventChannel}, ${JSON.stringify({ orderNo, status: "PAID" })})::text AS notified
     FROM paid, entry, history`,
-    { name: "settle-paid-order" },
+    { name: settleStatementName },
   );
   return rows[0] ?? null;
 }

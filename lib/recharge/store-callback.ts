@@ -18,6 +18,9 @@ export interface CallbackRecord {
   receivedAt: Date;
 }
 
+/** The insert's prepared statement; its name travels with every execution. */
+export const storeCallbackStatementName = "store-payment-callback";
+
 const storedBodyLimit = 64 * 1024;
 const storedDetailLimit = 500;
 
@@ -40,6 +43,6 @@ export async function storeCallback(record: CallbackRecord): Promise<void> {
     VALUES (${randomUUID()}, ${record.provider}::"Provider", ${record.configId}, ${record.kind}, ${record.orderNo ?? null},
       ${JSON.stringify(record.headers)}::jsonb, ${storable(record.body.slice(0, storedBodyLimit))}, ${record.bodyBytes},
       ${record.verified}, ${record.rejection ?? null}, ${record.outcome}, ${detail}, ${record.receivedAt}::timestamp)`,
-    { name: "store-payment-callback" },
+    { name: storeCallbackStatementName },
   );
 }

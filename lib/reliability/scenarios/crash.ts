@@ -10,19 +10,22 @@ import {
   reload,
 } from "@/lib/reliability/orders";
 import { runScenario, type Recorder } from "@/lib/reliability/scenario";
+import { settleStatementName } from "@/lib/recharge/settle-order";
+import { storeCallbackStatementName } from "@/lib/recharge/store-callback";
 import { sizes } from "@/lib/reliability/sizes";
 
 /**
- * Where the app is frozen and killed, by the statement it is about to send. The settlement is
- * one statement (lib/recharge/settle-order.ts: the order's conditional UPDATE, the balance, the
- * ledger insert and the order's history in one WITH), so it is killed before that statement
- * reaches PostgreSQL, or after it committed and before the provider is answered, on the callback
- * insert (lib/recharge/store-callback.ts).
+ * Where the app is frozen and killed, by the statement it is about to run. The settlement is one
+ * statement (lib/recharge/settle-order.ts: the order's conditional UPDATE, the balance, the ledger
+ * insert and the order's history in one WITH), so it is killed before that statement reaches
+ * PostgreSQL, or after it committed and before the provider is answered, on the callback insert
+ * (lib/recharge/store-callback.ts). Both are prepared statements: their SQL text goes over the wire
+ * once per connection, their name with every execution, so the name is the marker.
  */
 const crashPoints = [
-  { marker: 'INSERT INTO "LedgerEntry"', moment: "mid-settlement", finisher: "notify retry" },
-  { marker: 'INSERT INTO "LedgerEntry"', moment: "mid-settlement", finisher: "reconciliation" },
-  { marker: 'INSERT INTO "PaymentCallback"', moment: "settled, not answered", finisher: "notify retry" },
+  { marker: settleStatementName, moment: "mid-settlement", finisher: "notify retry" },
+  { marker: settleStatementName, moment: "mid-settlement", finisher: "reconciliation" },
+  { marker: storeCallbackStatementName, moment: "settled, not answered", finisher: "notify retry" },
 ] as const;
 
 /** Transactions left open on this database, by anyone. */
