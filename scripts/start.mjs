@@ -2,7 +2,7 @@
 // Migrations and seed data run inside the server process at start-up (instrumentation.ts),
 // so the embedded database is only ever opened by the process that serves it.
 import { spawn, spawnSync } from "node:child_process";
-import { existsSync, readdirSync, statSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
 
 const root = path.resolve(import.meta.dirname, "..");
@@ -24,16 +24,8 @@ function newestMtime(entry) {
   return newest;
 }
 
-const sources = [
-  "app",
-  "components",
-  "lib",
-  "public",
-  "prisma",
-  "instrumentation.ts",
-  "next.config.js",
-  "package-lock.json",
-];
+// What the production build is made from (shared with the bench): any of it newer means rebuild.
+const sources = JSON.parse(readFileSync(path.join(root, "scripts", "build-inputs.json"), "utf8"));
 const generatedClient = path.join(root, "node_modules", ".prisma", "client", "index.js");
 const buildId = path.join(root, ".next", "BUILD_ID");
 const sourcesChanged = (marker) =>

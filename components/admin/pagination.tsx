@@ -15,20 +15,23 @@ export function pageHref(
   return text ? `${basePath}?${text}` : basePath;
 }
 
+/** Where a paged result stands: what every admin list query returns next to its rows. */
+interface PageOf {
+  page: number;
+  pageSize: number;
+  total: number;
+}
+
 /** Previous / next links that keep the current filters. */
 export function Pagination({
   basePath,
   params,
-  page,
-  pageSize,
-  total,
+  of: { page, pageSize, total },
   pageParam = "page",
 }: {
   basePath: string;
   params: Record<string, string>;
-  page: number;
-  pageSize: number;
-  total: number;
+  of: PageOf;
   pageParam?: string;
 }) {
   const t = useTranslations("console.pagination");

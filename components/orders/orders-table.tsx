@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { getFormatter, getTranslations } from "next-intl/server";
+import { ListTable } from "@/components/list-table";
 import { orderState } from "@/components/orders/order-state";
 import { StatusBadge } from "@/components/orders/status-badge";
 import { ProviderMark } from "@/components/recharge/provider-mark";
@@ -16,53 +17,36 @@ export async function OrdersTable({ orders }: { orders: OrderView[] }) {
   ]);
   const time = (iso: string) => format.dateTime(new Date(iso), { dateStyle: "medium", timeStyle: "short" });
   return (
-    <div className="overflow-hidden rounded-xl border border-slate-200 bg-white shadow-sm">
-      <table className="w-full text-left text-sm">
-        <thead className="bg-slate-50 text-slate-600">
-          <tr>
-            <th scope="col" className="px-3 py-2 font-medium sm:px-4">
-              {t("order")}
-            </th>
-            <th scope="col" className="px-3 py-2 text-right font-medium sm:px-4">
-              {t("amount")}
-            </th>
-            <th scope="col" className="px-3 py-2 font-medium sm:px-4">
-              {t("status")}
-            </th>
-          </tr>
-        </thead>
-        <tbody>
-          {orders.map((order) => (
-            <tr key={order.orderNo} className="border-t border-slate-100 align-top" data-testid="order-row">
-              <td className="px-3 py-3 sm:px-4">
-                <Link
-                  href={`/orders/${order.orderNo}`}
-                  className="font-medium text-brand-700 underline underline-offset-2 hover:text-brand-800"
-                >
-                  {order.packageName}
-                </Link>
-                <span className="mt-0.5 block font-mono text-xs break-all text-slate-600">{order.orderNo}</span>
-                <span className="mt-1 flex flex-wrap items-center gap-x-1.5 text-xs text-slate-600">
-                  <ProviderMark provider={order.provider} size={14} />
-                  {tProvider(order.provider)}
-                  <span aria-hidden="true">·</span>
-                  {t("createdAt", { time: time(order.createdAt) })}
-                </span>
-              </td>
-              <td className="px-3 py-3 text-right whitespace-nowrap sm:px-4">
-                <span className="block font-semibold text-slate-900">{formatFen(order.priceFen)}</span>
-                <span className="text-xs text-slate-600">{tCommon("credits", { count: order.credits })}</span>
-              </td>
-              <td className="px-3 py-3 sm:px-4">
-                <StatusBadge state={orderState(order)} />
-                {order.paidAt && (
-                  <span className="mt-1 block text-xs text-slate-600">{t("paidAt", { time: time(order.paidAt) })}</span>
-                )}
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <ListTable columns={[{ label: t("order") }, { label: t("amount"), align: "right" }, { label: t("status") }]}>
+      {orders.map((order) => (
+        <tr key={order.orderNo} className="border-t border-slate-100 align-top" data-testid="order-row">
+          <td className="px-3 py-3 sm:px-4">
+            <Link
+              href={`/orders/${order.orderNo}`}
+              className="font-medium text-brand-700 underline underline-offset-2 hover:text-brand-800"
+            >
+              {order.packageName}
+            </Link>
+            <span className="mt-0.5 block font-mono text-xs break-all text-slate-600">{order.orderNo}</span>
+            <span className="mt-1 flex flex-wrap items-center gap-x-1.5 text-xs text-slate-600">
+              <ProviderMark provider={order.provider} size={14} />
+              {tProvider(order.provider)}
+              <span aria-hidden="true">·</span>
+              {t("createdAt", { time: time(order.createdAt) })}
+            </span>
+          </td>
+          <td className="px-3 py-3 text-right whitespace-nowrap sm:px-4">
+            <span className="block font-semibold text-slate-900">{formatFen(order.priceFen)}</span>
+            <span className="text-xs text-slate-600">{tCommon("credits", { count: order.credits })}</span>
+          </td>
+          <td className="px-3 py-3 sm:px-4">
+            <StatusBadge state={orderState(order)} />
+            {order.paidAt && (
+              <span className="mt-1 block text-xs text-slate-600">{t("paidAt", { time: time(order.paidAt) })}</span>
+            )}
+          </td>
+        </tr>
+      ))}
+    </ListTable>
   );
 }

@@ -3,20 +3,11 @@
  * (scripts/start.mjs): the bench measures `next start`, never the dev server.
  */
 import { spawnSync } from "node:child_process";
-import { existsSync, readdirSync, statSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
 
-// The same inputs scripts/start.mjs watches: any of them newer than the build means rebuild.
-const sources = [
-  "app",
-  "components",
-  "lib",
-  "public",
-  "prisma",
-  "instrumentation.ts",
-  "next.config.js",
-  "package-lock.json",
-];
+// What the production build is made from, as scripts/start.mjs reads it: any of it newer means rebuild.
+const sources = JSON.parse(readFileSync(path.join(import.meta.dirname, "..", "build-inputs.json"), "utf8")) as string[];
 
 function newestMtime(full: string): number {
   if (!existsSync(full)) return 0;

@@ -1,6 +1,6 @@
 import Link from "next/link";
 import { useTranslations } from "next-intl";
-import type { ReactNode } from "react";
+import type { InputHTMLAttributes, ReactNode } from "react";
 import { buttonClass } from "@/components/admin/form-controls";
 
 const field = "w-full rounded-md border border-slate-300 bg-white px-2.5 py-1.5 text-sm";
@@ -13,6 +13,40 @@ function Labelled({ id, label, children }: { id: string; label: string; children
       </label>
       {children}
     </div>
+  );
+}
+
+/** A text-like filter: its id, name and current value all follow from `name`. */
+function InputFilter({
+  name,
+  label,
+  values,
+  ...input
+}: { name: string; label: string; values: Record<string, string> } & Pick<
+  InputHTMLAttributes<HTMLInputElement>,
+  "type" | "inputMode" | "placeholder"
+>) {
+  const id = `f-${name}`;
+  return (
+    <Labelled id={id} label={label}>
+      <input id={id} name={name} defaultValue={values[name]} className={field} {...input} />
+    </Labelled>
+  );
+}
+
+/** An "only these" switch, sent as `name=1` when checked. */
+function CheckFilter({ name, label, values }: { name: string; label: string; values: Record<string, string> }) {
+  return (
+    <label className="flex items-center gap-2 text-sm">
+      <input
+        type="checkbox"
+        name={name}
+        value="1"
+        defaultChecked={values[name] === "1"}
+        className="size-4 accent-brand-600"
+      />
+      {label}
+    </label>
   );
 }
 
@@ -40,16 +74,13 @@ export function TransactionFiltersForm({
     >
       <div className="grid grid-cols-2 gap-3 md:grid-cols-4 xl:grid-cols-6">
         <div className="col-span-2">
-          <Labelled id="f-q" label={t("search")}>
-            <input
-              id="f-q"
-              name="q"
-              type="search"
-              defaultValue={values.q}
-              placeholder={t("searchPlaceholder")}
-              className={field}
-            />
-          </Labelled>
+          <InputFilter
+            name="q"
+            type="search"
+            label={t("search")}
+            placeholder={t("searchPlaceholder")}
+            values={values}
+          />
         </div>
         <Labelled id="f-status" label={t("status")}>
           <select id="f-status" name="status" defaultValue={values.status ?? ""} className={field}>
@@ -80,53 +111,13 @@ export function TransactionFiltersForm({
             </select>
           </Labelled>
         </div>
-        <Labelled id="f-from" label={t("from")}>
-          <input id="f-from" name="from" type="date" defaultValue={values.from} className={field} />
-        </Labelled>
-        <Labelled id="f-to" label={t("to")}>
-          <input id="f-to" name="to" type="date" defaultValue={values.to} className={field} />
-        </Labelled>
-        <Labelled id="f-min" label={t("minYuan")}>
-          <input
-            id="f-min"
-            name="minYuan"
-            inputMode="decimal"
-            defaultValue={values.minYuan}
-            placeholder="0.00"
-            className={field}
-          />
-        </Labelled>
-        <Labelled id="f-max" label={t("maxYuan")}>
-          <input
-            id="f-max"
-            name="maxYuan"
-            inputMode="decimal"
-            defaultValue={values.maxYuan}
-            placeholder="0.00"
-            className={field}
-          />
-        </Labelled>
+        <InputFilter name="from" type="date" label={t("from")} values={values} />
+        <InputFilter name="to" type="date" label={t("to")} values={values} />
+        <InputFilter name="minYuan" inputMode="decimal" placeholder="0.00" label={t("minYuan")} values={values} />
+        <InputFilter name="maxYuan" inputMode="decimal" placeholder="0.00" label={t("maxYuan")} values={values} />
         <div className="col-span-2 flex items-end gap-4 pb-1.5">
-          <label className="flex items-center gap-2 text-sm">
-            <input
-              type="checkbox"
-              name="anomaly"
-              value="1"
-              defaultChecked={values.anomaly === "1"}
-              className="size-4 accent-brand-600"
-            />
-            {t("onlyAnomalies")}
-          </label>
-          <label className="flex items-center gap-2 text-sm">
-            <input
-              type="checkbox"
-              name="late"
-              value="1"
-              defaultChecked={values.late === "1"}
-              className="size-4 accent-brand-600"
-            />
-            {t("onlyLate")}
-          </label>
+          <CheckFilter name="anomaly" label={t("onlyAnomalies")} values={values} />
+          <CheckFilter name="late" label={t("onlyLate")} values={values} />
         </div>
       </div>
       {values.sort && <input type="hidden" name="sort" value={values.sort} />}

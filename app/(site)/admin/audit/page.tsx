@@ -124,13 +124,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Search
               {!result.entries.length && <EmptyRow colSpan={5}>{t("empty")}</EmptyRow>}
             </tbody>
           </Table>
-          <Pagination
-            basePath="/admin/audit"
-            params={params}
-            page={result.page}
-            pageSize={result.pageSize}
-            total={result.total}
-          />
+          <Pagination basePath="/admin/audit" params={params} of={result} />
         </Section>
       )}
     </div>

@@ -58,13 +58,7 @@ export default async function TransactionsPage({ searchParams }: { searchParams:
       {result && (
         <Section id="results-title" title={t("results", { count: result.total })} padded={false}>
           <TransactionsTable orders={result.orders} params={params} />
-          <Pagination
-            basePath="/admin/transactions"
-            params={params}
-            page={result.page}
-            pageSize={result.pageSize}
-            total={result.total}
-          />
+          <Pagination basePath="/admin/transactions" params={params} of={result} />
         </Section>
       )}
     </div>

@@ -76,13 +76,7 @@ export default async function UsersPage({ searchParams }: { searchParams: Search
             {!result.users.length && <EmptyRow colSpan={5}>{t("empty")}</EmptyRow>}
           </tbody>
         </Table>
-        <Pagination
-          basePath="/admin/users"
-          params={params}
-          page={result.page}
-          pageSize={result.pageSize}
-          total={result.total}
-        />
+        <Pagination basePath="/admin/users" params={params} of={result} />
       </Section>
     </div>
   );

@@ -81,25 +81,11 @@ export default async function UserPage({
       </div>
       <Section id="orders-title" title={t("orders", { count: detail.orders.total })} padded={false}>
         <TransactionsTable orders={detail.orders.items} />
-        <Pagination
-          basePath={basePath}
-          params={query}
-          page={detail.orders.page}
-          pageSize={detail.orders.pageSize}
-          total={detail.orders.total}
-          pageParam="ordersPage"
-        />
+        <Pagination basePath={basePath} params={query} of={detail.orders} pageParam="ordersPage" />
       </Section>
       <Section id="ledger-title" title={t("ledgerCount", { count: detail.ledger.total })} padded={false}>
         <LedgerTable entries={detail.ledger.entries} />
-        <Pagination
-          basePath={basePath}
-          params={query}
-          page={detail.ledger.page}
-          pageSize={detail.ledger.pageSize}
-          total={detail.ledger.total}
-          pageParam="ledgerPage"
-        />
+        <Pagination basePath={basePath} params={query} of={detail.ledger} pageParam="ledgerPage" />
       </Section>
     </div>
   );
