@@ -48,6 +48,18 @@ test("closing the tab loses nothing: pay on the phone, come back, see it paid an
   await expect(entry.getByRole("link", { name: orderNo })).toBeVisible();
   await expect(entry.locator("td").last()).toHaveText(credits(before + 330));
   await screenshot(back, "ledger-en");
+
+  // The same lists in Chinese: headers, kinds and states come from the other catalogue.
+  await back.getByLabel("Language").selectOption("zh");
+  await expect(back.getByRole("columnheader", { name: "记录" })).toBeVisible();
+  await expect(back.getByTestId("ledger-row").first()).toContainText("充值");
+  await screenshot(back, "ledger-zh");
+  await back.goto("/orders");
+  await expect(back.getByRole("columnheader", { name: "订单" })).toBeVisible();
+  await expect(back.getByTestId("order-row").filter({ hasText: orderNo })).toContainText("¥30.00");
+  await screenshot(back, "orders-zh");
+  await back.getByLabel("语言").selectOption("en");
+  await expect(back.getByRole("columnheader", { name: "Order" })).toBeVisible();
 });
 
 test("a pending order opened from the list resumes its code and live status", async ({ page, browser }) => {
