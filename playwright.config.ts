@@ -15,7 +15,9 @@ const chromium = {
 function server(url: string, extraEnv: Record<string, string> = {}) {
   const { port } = new URL(url);
   return {
-    command: `node_modules/.bin/next start -p ${port} -H 127.0.0.1`,
+    // The keep-alive timeout `npm start` uses: with Node's 5 s default, a request context reusing a
+    // connection the server is just closing gets a reset.
+    command: `node_modules/.bin/next start -p ${port} -H 127.0.0.1 --keepAliveTimeout 65000`,
     url: `${url}/sign-in`,
     timeout: 120_000,
     reuseExistingServer: false,

@@ -36,7 +36,9 @@ if (!existsSync(generatedClient) || statSync(generatedClient).mtimeMs < newestMt
 }
 if (sourcesChanged(buildId)) run(bin("next"), ["build"]);
 
-const server = spawn(bin("next"), ["start", ...process.argv.slice(2)], {
+// Idle keep-alive connections outlive a proxy's (typically 60 s), so a client never reuses one
+// the server is closing at that moment (Node's default is 5 s): that race ends in a reset.
+const server = spawn(bin("next"), ["start", "--keepAliveTimeout", "65000", ...process.argv.slice(2)], {
   cwd: root,
   env: { ...env, NEXT_MANUAL_SIG_HANDLE: "true" },
   stdio: "inherit",

@@ -59,7 +59,18 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   const baseUrl = `http://127.0.0.1:${port}`;
   const child = spawn(
     process.execPath,
-    [...(options.nodeFlags ?? []), bin(options.root, "next"), "start", "-p", String(port), "-H", "127.0.0.1"],
+    [
+      ...(options.nodeFlags ?? []),
+      bin(options.root, "next"),
+      "start",
+      "-p",
+      String(port),
+      "-H",
+      "127.0.0.1",
+      // As `npm start` serves (scripts/start.mjs).
+      "--keepAliveTimeout",
+      "65000",
+    ],
     {
       cwd: options.root,
       // A clean environment: only what the server needs, so the machine's settings cannot skew a run.
