@@ -3,12 +3,15 @@ import type { CreditCategory } from "@prisma/client";
 import { describe, expect, it } from "vitest";
 import { getPrisma } from "@/lib/db";
 import { AppError } from "@/lib/errors";
+import { newOrderNo } from "@/lib/recharge/order-no";
+import { settleOrder } from "@/lib/recharge/settle-order";
 import { createUser } from "@/lib/users/create-user";
 import { debitCredits, type DebitCreditsInput } from "@/lib/wallet/debit-credits";
 import { expireDueLots } from "@/lib/wallet/expire-due-lots";
 import { getBalance } from "@/lib/wallet/get-balance";
 import { grantCredits } from "@/lib/wallet/grant-credits";
 import { voidLot } from "@/lib/wallet/void-lot";
+import { voidSandboxCredits } from "@/lib/wallet/void-sandbox-credits";
 
 const day = 86_400_000;
 
@@ -248,5 +251,49 @@ describe("balance.low", () => {
     } finally {
       await prisma.walletSettings.update({ where: { id: 1 }, data: { lowBalanceThreshold: null } });
     }
+  });
+});
+
+describe("credits bought through the sandbox", () => {
+  async function paidOrder(userId: string, sandbox: boolean) {
+    const prisma = await getPrisma();
+    const orderNo = newOrderNo(new Date());
+    const config = { id: `cfg-${sandbox}`, appId: "app", merchantId: "mch", sandbox };
+    await prisma.rechargeOrder.create({
+      data: {
+        orderNo,
+        userId,
+        packageId: "pkg",
+        packageName: "test",
+        priceFen: 1_000,
+        credits: 120,
+        bonusCredits: 20,
+        provider: "ALIPAY",
+        configId: config.id,
+        channel: "QR",
+        expiresAt: new Date(Date.now() + 60_000),
+      },
+    });
+    const trade = { orderNo, state: "PAID" as const, amountFen: 1_000, providerTradeNo: `t-${orderNo}` };
+    expect(await settleOrder({ orderNo, config, trade, source: "test" })).toBe("CREDITED");
+  }
+
+  it("are marked as such, and going live voids all of them in one audited action, leaving real credits", async () => {
+    const user = await newUser();
+    const admin = await newUser();
+    await paidOrder(user.id, true);
+    await paidOrder(user.id, false);
+    // Spends the sandbox order's bonus (oldest promotional lot) and 10 of the real one's.
+    await debit(user.id, 30);
+    const prisma = await getPrisma();
+    expect(await prisma.creditLot.count({ where: { userId: user.id, sandbox: true } })).toBe(2);
+
+    const result = await voidSandboxCredits({ actorId: admin.id, reason: "going live" });
+    expect(result).toMatchObject({ lots: 1, credits: 100, users: 1 });
+    expect((await walletState(user.id)).balance).toBe(110);
+    const left = await prisma.creditLot.findMany({ where: { userId: user.id, remaining: { gt: 0 } } });
+    expect(left.every((lot) => !lot.sandbox)).toBe(true);
+    expect(await prisma.auditLog.count({ where: { action: "wallet.void_sandbox_credits", actorId: admin.id } })).toBe(1);
+    expect((await voidSandboxCredits({ actorId: admin.id, reason: "again" })).lots).toBe(0);
   });
 });
