@@ -37,6 +37,8 @@ export interface Comparison {
   settled: number;
 }
 
+/** Bill times are whole seconds and the provider's clock is not ours: only a clear lead counts. */
+const CLOCK_TOLERANCE_MS = 60_000;
 const PAID_STATUSES = ["PAID", "PARTIALLY_REFUNDED", "REFUNDED"] as const;
 
 function difference(
@@ -160,7 +162,7 @@ export async function compareBill(config: PaymentConfig, billDate: string, bill:
       );
       continue;
     }
-    if (line.time < order.createdAt) {
+    if (line.time.getTime() < order.createdAt.getTime() - CLOCK_TOLERANCE_MS) {
       const detail = `provider time ${line.time.toISOString()} is before the order was created (${order.createdAt.toISOString()})`;
       differences.push(difference("PAID_BEFORE_CREATED", subject, detail));
     }

@@ -97,7 +97,7 @@ async function storeBill(config: PaymentConfig, billDate: string, fileName: stri
       fileName,
       sha256,
       sizeBytes: bytes.length,
-      content: new Uint8Array(bytes),
+      content: bytes.toString("base64"),
       lineCount,
     },
     update: {},

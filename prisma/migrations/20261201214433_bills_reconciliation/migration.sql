@@ -13,7 +13,7 @@ CREATE TABLE "ProviderBill" (
     "fileName" TEXT NOT NULL,
     "sha256" TEXT NOT NULL,
     "sizeBytes" INTEGER NOT NULL,
-    "content" BYTEA NOT NULL,
+    "content" TEXT NOT NULL,
     "lineCount" INTEGER NOT NULL,
     "createdAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
 
