@@ -118,6 +118,7 @@ const pagePolicy: Record<string, Access> = {
   "/admin/payment-configs/[id]": "admin",
   "/admin/transactions": "admin",
   "/admin/transactions/[orderNo]": "admin",
+  "/admin/reconciliation": "admin",
   "/admin/users": "admin",
   "/admin/users/[id]": "admin",
   "/sandbox/pay/[tradeId]": "sandbox",
@@ -154,6 +155,25 @@ const handlerPolicy: Record<string, Partial<Record<HttpMethod, HandlerRule>>> = 
     POST: alipayGateway("40002", "isv.invalid-parameter"),
   },
   "/sandbox/wechat/v3/[...path]": { GET: wechatApi, POST: wechatApi },
+  // The download URL's token is the capability; one that names no bill is refused to everyone.
+  "/sandbox/alipay/bills/[token]": {
+    GET: {
+      access: "sandbox",
+      path: "/sandbox/alipay/bills/no-such-token",
+      allowed: { status: 404, text: "link expired" },
+    },
+  },
+  "/api/health": { GET: { access: "public", allowed: { status: 200, json: { status: "ok" } } } },
+  "/api/ready": { GET: { access: "public", allowed: { status: 200, json: { status: "ready" } } } },
+  // Prometheus' bearer token, not a session; without METRICS_TOKEN set the route does not exist.
+  "/api/metrics": { GET: { access: "public", allowed: { status: 404, text: "not found" } } },
+  "/api/admin/sandbox/faults": { POST: adminWrite(invalidInput) },
+  "/api/admin/reconciliation": { GET: admin },
+  "/api/admin/reconciliation/run": { POST: adminWrite(invalidInput) },
+  "/api/admin/reconciliation/export": { GET: admin },
+  "/api/admin/reconciliation/differences/[id]/resolve": {
+    POST: { ...adminWrite(invalidInput), path: "/api/admin/reconciliation/differences/no-such-difference/resolve" },
+  },
   "/api/admin/audit": { GET: admin },
   "/api/admin/dashboard": { GET: admin },
   "/api/admin/packages": { GET: admin, POST: adminWrite(invalidInput) },

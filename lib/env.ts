@@ -52,6 +52,12 @@ const settingsSchema = z
       .default(30),
     /** Sign-ups one client address may make per hour. */
     SIGNUP_LIMIT_PER_HOUR: z.coerce.number().int().min(1).max(100_000).default(20),
+    /** Bearer token for GET /api/metrics; unset, the route answers 404. */
+    METRICS_TOKEN: optionalString.pipe(z.string().min(16, "must be at least 16 characters").optional()),
+    /** Raw notifies and provider-call records older than this are deleted (orders, ledger, bills, audit stay). */
+    RETENTION_DAYS: z.coerce.number().int().min(1).max(3_650).default(90),
+    /** On SIGTERM: how long /api/ready answers 503 while requests and jobs finish, before the database closes. */
+    SHUTDOWN_GRACE_MS: z.coerce.number().int().min(0).max(120_000).default(2_000),
   })
   .superRefine((env, ctx) => {
     if (Boolean(env.ADMIN_EMAIL) !== Boolean(env.ADMIN_PASSWORD)) {

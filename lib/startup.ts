@@ -1,6 +1,8 @@
+import { reconcileDueDays } from "@/lib/bills/reconcile-due-days";
 import { closeDatabase, getDatabase } from "@/lib/db";
 import { migrate, withStartupLock } from "@/lib/db/migrate";
 import { env, EnvError } from "@/lib/env";
+import { startDraining } from "@/lib/health/draining";
 import type { RunningJob } from "@/lib/jobs/runner";
 import { startJob } from "@/lib/jobs/runner";
 import { logger } from "@/lib/log/logger";
@@ -8,6 +10,7 @@ import { checkStoredSecrets, StoredSecretsError } from "@/lib/payment-configs/ch
 import { expireDueOrders, reconcileOrders } from "@/lib/recharge/sweep-orders";
 import { reconcileRefunds } from "@/lib/refunds/sweep-refunds";
 import { expireDueLots } from "@/lib/wallet/expire-due-lots";
+import { pruneRawRecords } from "@/lib/retention/prune-raw-records";
 import { dispatchDueNotifies } from "@/lib/sandbox/notify-dispatcher";
 import { provisionSandboxConfigs } from "@/lib/sandbox/provision";
 import { ensureAdmin } from "@/lib/seed/admin";
@@ -48,6 +51,9 @@ function startJobs(): RunningJob[] {
     startJob("reconcile-orders", 5_000, () => reconcileOrders()),
     startJob("reconcile-refunds", 10_000, () => reconcileRefunds()),
     startJob("expire-credit-lots", 30_000, () => expireDueLots()),
+    // Cheap when nothing is due: a claim on one row per config and day.
+    startJob("reconcile-bills", 5 * 60_000, () => reconcileDueDays()),
+    startJob("prune-raw-records", 60 * 60_000, () => pruneRawRecords()),
   ];
   if (settings.SANDBOX_ENABLED) {
     jobs.push(
@@ -65,8 +71,14 @@ async function shutdown(signal: string, jobs: RunningJob[]) {
   if (shuttingDown) return;
   shuttingDown = true;
   logger.info("shutting down", { signal });
+  // Stop taking work: readiness fails at once, so a load balancer routes new requests elsewhere,
+  // while jobs finish their current run and requests in flight get the grace period to complete.
+  startDraining();
   try {
-    await Promise.all(jobs.map((job) => job.stop()));
+    await Promise.all([
+      ...jobs.map((job) => job.stop()),
+      new Promise((resolve) => setTimeout(resolve, env().SHUTDOWN_GRACE_MS)),
+    ]);
     await closeDatabase();
   } catch (error) {
     logger.error("error while shutting down", { error });

@@ -7,6 +7,7 @@ import { useTranslations } from "next-intl";
 const items = [
   { href: "/admin", key: "dashboard" },
   { href: "/admin/transactions", key: "transactions" },
+  { href: "/admin/reconciliation", key: "reconciliation" },
   { href: "/admin/payment-configs", key: "configs" },
   { href: "/admin/packages", key: "packages" },
   { href: "/admin/users", key: "users" },

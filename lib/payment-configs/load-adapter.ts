@@ -2,6 +2,7 @@ import { Prisma, type PaymentConfig, type Provider } from "@prisma/client";
 import { getDatabase, getPrisma } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { logger } from "@/lib/log/logger";
+import { observeProviderCall } from "@/lib/metrics/registry";
 import { openSecrets } from "@/lib/payment-configs/secrets";
 import { createAdapter } from "@/lib/payments/registry";
 import type { PaymentAdapter, ProviderCallRecord } from "@/lib/payments/types";
@@ -21,6 +22,7 @@ const cache = new Map<string, CacheEntry>();
 
 export function recordCall(configId: string) {
   return async (record: ProviderCallRecord) => {
+    observeProviderCall(record);
     try {
       const prisma = await getPrisma();
       await prisma.providerCall.create({

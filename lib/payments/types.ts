@@ -110,10 +110,11 @@ export interface PaymentAdapter {
   verifyRefundNotify(notify: IncomingNotify): Promise<VerifiedNotify<RefundStatus>>;
   /** `handled: false` asks the provider to retry later. */
   answerNotify(handled: boolean): NotifyAnswer;
+  readonly bills: BillSource;
 }
 
 export type ProviderOperation =
-  "create_qr" | "create_h5" | "query" | "close" | "refund" | "query_refund" | "test_connection";
+  "create_qr" | "create_h5" | "query" | "close" | "refund" | "query_refund" | "test_connection" | "bill";
 
 /** One call we made to a provider, as recorded for the order's history. Secrets are never in it. */
 export interface ProviderCallRecord {
@@ -163,4 +164,59 @@ export class ProviderError extends Error {
     super(message);
     this.name = "ProviderError";
   }
+}
+
+// ---- Provider bills (daily reconciliation) ----
+
+/** A day's bill as the provider served it, before any parsing. */
+export type BillDownload =
+  | { state: "READY"; bytes: Buffer; fileName: string }
+  /** The provider has not produced the day's bill yet: try again later. */
+  | { state: "NOT_READY"; detail: string }
+  /** The provider says the day had no trades. */
+  | { state: "EMPTY" };
+
+/** One payment or refund line of a bill, provider-neutral. */
+export interface BillLine {
+  kind: "PAYMENT" | "REFUND";
+  orderNo: string;
+  providerTradeNo: string;
+  /** Refunds: our refund number (WeChat out_refund_no, Alipay out_request_no). */
+  refundNo?: string;
+  /** Money moved, in fen, always positive (a refund's amount is what was returned). */
+  amountFen: number;
+  /** When the provider says it happened. */
+  time: Date;
+  /** The provider's own status word for the line, for the record. */
+  status: string;
+}
+
+/** A day's totals: detail lines, money paid, money refunded (fen). */
+export interface BillTotals {
+  lines: number;
+  paymentFen: number;
+  refundFen: number;
+}
+
+export interface ParsedBill {
+  lines: BillLine[];
+  /** What the bill's summary says. */
+  stated: BillTotals;
+  /** The same sums over the detail lines, the same columns the summary adds up. */
+  counted: BillTotals;
+}
+
+/** A file that is not a complete bill of the provider's format: nothing of it is used. */
+export class BillFormatError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = "BillFormatError";
+  }
+}
+
+export interface BillSource {
+  /** `billDate`: YYYY-MM-DD, a Beijing calendar day. Throws ProviderError or BillFormatError. */
+  download(billDate: string): Promise<BillDownload>;
+  /** Parses a downloaded file completely, or throws BillFormatError. */
+  parse(bytes: Buffer): ParsedBill;
 }

@@ -3,6 +3,7 @@ import { z } from "zod";
 import { AppError } from "@/lib/errors";
 import { readBody } from "@/lib/http/respond";
 import { logger } from "@/lib/log/logger";
+import { countNotify } from "@/lib/metrics/registry";
 import { handleNotify, type NotifyKind } from "@/lib/recharge/handle-notify";
 import { storeCallback } from "@/lib/recharge/store-callback";
 
@@ -44,10 +45,11 @@ export async function receiveNotify(request: Request, rawParams: unknown, kind: 
         outcome: "OVERSIZED",
         receivedAt,
       });
+      countNotify(provider, kind, "OVERSIZED", receivedAt);
       return new Response("payload too large", { status: 413 });
     }
     const headers = Object.fromEntries([...request.headers].map(([name, value]) => [name.toLowerCase(), value]));
-    const { answer } = await handleNotify({
+    const { answer, outcome } = await handleNotify({
       provider,
       configId,
       kind,
@@ -55,8 +57,10 @@ export async function receiveNotify(request: Request, rawParams: unknown, kind: 
       bodyBytes: Buffer.byteLength(body),
       receivedAt,
     });
+    countNotify(provider, kind, outcome, receivedAt);
     return new Response(answer.body, { status: answer.status, headers: { "content-type": answer.contentType } });
   } catch (error) {
+    countNotify(provider, kind, "FAILED", receivedAt);
     logger.error("notify handling failed; asking the provider to retry", { provider, configId, kind, error });
     return retryLater();
   }

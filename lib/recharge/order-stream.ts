@@ -1,6 +1,7 @@
 import { getPrisma } from "@/lib/db";
 import { subscribeToOrder } from "@/lib/events/order-events";
 import { logger } from "@/lib/log/logger";
+import { trackLiveStream } from "@/lib/metrics/registry";
 import { getOwnOrder } from "@/lib/recharge/get-own-order";
 import { orderView } from "@/lib/recharge/order-view";
 
@@ -37,7 +38,9 @@ export async function orderEventStream(userId: string, orderNo: string, signal: 
         snapshot().then(send, (error: unknown) => logger.warn("order stream snapshot failed", { orderNo, error }));
       });
       const heartbeat = setInterval(() => send(": heartbeat\n\n"), heartbeatMs);
+      const untrack = trackLiveStream();
       cleanup = () => {
+        untrack();
         clearInterval(heartbeat);
         unsubscribe();
         try {

@@ -26,6 +26,14 @@ export const faultsSchema = z
     providerDown: z.enum(["error", "timeout"]),
     /** The phone page may pay a trade after it expired. */
     payAfterExpiry: z.boolean(),
+    /** Bills: add a payment for an order number the merchant never placed. */
+    billUnknownTrade: z.boolean(),
+    /** Bills: report the trade's payment one fen above what was paid (use with a trade scope). */
+    billWrongAmount: z.boolean(),
+    /** Bills: leave the trade's refunds out (use with a trade scope). */
+    billOmitRefunds: z.boolean(),
+    /** Bills: the day's bill is not ready yet. */
+    billNotReady: z.boolean(),
   })
   .partial()
   .strict();

@@ -1,6 +1,7 @@
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import { receiveNotify } from "@/lib/recharge/notify-endpoint";
+import { serveBillFile } from "@/lib/sandbox/alipay/bill-file";
 import { sandboxProtocols } from "@/lib/sandbox/protocols";
 
 /**
@@ -14,6 +15,9 @@ function route(request: Request): Promise<Response> | Response {
     return sandboxProtocols.WECHAT.handle(request, segments.slice(2));
   if (segments[0] === "sandbox" && segments[1] === "alipay" && segments[2] === "gateway.do") {
     return sandboxProtocols.ALIPAY.handle(request, []);
+  }
+  if (segments[0] === "sandbox" && segments[1] === "alipay" && segments[2] === "bills" && segments[3]) {
+    return serveBillFile(decodeURIComponent(segments[3]));
   }
   if (segments[0] === "api" && segments[1] === "notify" && segments.length >= 4) {
     const kind = segments[4] === "refund" ? "refund" : "payment";

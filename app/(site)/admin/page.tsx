@@ -12,6 +12,7 @@ import { EmptyRow, Table, Td, Th } from "@/components/admin/table";
 import { Time } from "@/components/admin/time";
 import { loadDashboard } from "@/lib/admin/dashboard/dashboard";
 import { requirePageAdmin } from "@/lib/auth/session";
+import { latestRuns, listDifferences } from "@/lib/bills/list-reconciliation";
 import { formatFen } from "@/lib/format/money";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -24,7 +25,13 @@ function percent(part: number, whole: number): string {
 
 export default async function AdminDashboardPage() {
   await requirePageAdmin("/admin");
-  const [t, data] = await Promise.all([getTranslations("console.dashboard"), loadDashboard()]);
+  const [t, tb, data, runs, differences] = await Promise.all([
+    getTranslations("console.dashboard"),
+    getTranslations("console.bills"),
+    loadDashboard(),
+    latestRuns(),
+    listDifferences({ status: "OPEN", page: 1 }),
+  ]);
   const revenue = data.revenue.byProvider.reduce((sum, row) => sum + row.fen, 0);
   const { paid, decided } = data.orders.successRate;
 
@@ -103,6 +110,47 @@ export default async function AdminDashboardPage() {
           <AttentionList orders={data.attention.late.recent} empty={t("noLate")} />
         </Section>
       </div>
+
+      <Section
+        id="reconciliation-title"
+        title={t("reconciliation")}
+        padded={false}
+        actions={
+          <Link href="/admin/reconciliation" className="text-sm text-brand-700 hover:underline">
+            {t("seeReconciliation")}
+          </Link>
+        }
+      >
+        <div className="grid grid-cols-2 gap-3 p-4 md:grid-cols-4">
+          <StatCard
+            label={t("openDifferences")}
+            value={differences.open}
+            href="/admin/reconciliation"
+            tone={differences.open ? "warning" : "normal"}
+          />
+        </div>
+        <Table caption={t("lastRuns")}>
+          <thead>
+            <tr>
+              <Th>{tb("config")}</Th>
+              <Th>{tb("billDate")}</Th>
+              <Th>{tb("status")}</Th>
+              <Th>{tb("openDifferences")}</Th>
+            </tr>
+          </thead>
+          <tbody>
+            {runs.map((run) => (
+              <tr key={run.id}>
+                <Td>{run.configName}</Td>
+                <Td className="tabular-nums">{run.billDate}</Td>
+                <Td>{tb(`runStatus.${run.status}`)}</Td>
+                <Td className="tabular-nums">{run.differences}</Td>
+              </tr>
+            ))}
+            {!runs.length && <EmptyRow colSpan={4}>{tb("noRuns")}</EmptyRow>}
+          </tbody>
+        </Table>
+      </Section>
 
       <Section
         id="callbacks-title"

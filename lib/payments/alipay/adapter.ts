@@ -13,6 +13,7 @@ import {
   type TradeStatus,
 } from "@/lib/payments/types";
 import { fenToYuan } from "./amount";
+import { createAlipayBills } from "./bills";
 import { outcomeOf, summarizeRequest, summarizeResponse } from "./call-record";
 import { createGatewayClient, type GatewayCall, type GatewayReply } from "./client";
 import { resolveAlipayConfig, type AlipayConfig } from "./config";
@@ -106,7 +107,7 @@ export function createAlipayAdapter(config: AlipayConfig, deps: AdapterDeps = {}
 
   async function invoke<T>(
     operation: ProviderOperation,
-    orderNo: string,
+    orderNo: string | undefined,
     call: GatewayCall,
     interpret: (reply: GatewayReply) => T,
   ): Promise<T> {
@@ -267,5 +268,12 @@ export function createAlipayAdapter(config: AlipayConfig, deps: AdapterDeps = {}
     verifyPaymentNotify: async (notify) => verifyTradeNotify(notify, identity),
     verifyRefundNotify: async (notify) => verifyRefundNotify(notify, identity),
     answerNotify,
+    bills: createAlipayBills({
+      invoke,
+      record,
+      fetch: deps.fetch ?? ((input, init) => fetch(input, init)),
+      timeoutMs: deps.timeoutMs ?? DEFAULT_TIMEOUT_MS,
+      appId: resolved.appId,
+    }),
   };
 }

@@ -2,6 +2,7 @@
 import type { AdapterDeps, PaymentAdapter } from "@/lib/payments/types";
 import { createWechatClient } from "./client";
 import { resolveWechatConfig, type WechatPayConfig } from "./config";
+import { createWechatBills } from "./bills";
 import { answerNotify, verifyPaymentNotify, verifyRefundNotify } from "./notify";
 import { createRefund, queryRefund } from "./refunds";
 import { closeOrder, createH5Order, createNativeOrder, queryOrder } from "./transactions";
@@ -27,5 +28,6 @@ export function createWechatAdapter(config: WechatPayConfig, deps: AdapterDeps =
     verifyPaymentNotify: async (notify) => verifyPaymentNotify(notify, resolved, now()),
     verifyRefundNotify: async (notify) => verifyRefundNotify(notify, resolved, now()),
     answerNotify,
+    bills: createWechatBills(client, resolved, deps),
   };
 }

@@ -5,6 +5,7 @@ import { checkCommonParams, identifyMerchant } from "@/lib/sandbox/alipay/authen
 import { outTradeNoOf, parseBizObject } from "@/lib/sandbox/alipay/biz-content";
 import { GatewayError, invalidParam, unavailable } from "@/lib/sandbox/alipay/gateway-error";
 import type { ApiMethod } from "@/lib/sandbox/alipay/methods/call";
+import { billDownloadUrl } from "@/lib/sandbox/alipay/methods/bills";
 import { close } from "@/lib/sandbox/alipay/methods/close";
 import { precreate } from "@/lib/sandbox/alipay/methods/precreate";
 import { query } from "@/lib/sandbox/alipay/methods/query";
@@ -26,6 +27,7 @@ const apiMethods = new Map<string, ApiMethod>([
   ["alipay.trade.close", close],
   ["alipay.trade.refund", refund],
   ["alipay.trade.fastpay.refund.query", refundQuery],
+  ["alipay.data.dataservice.bill.downloadurl.query", billDownloadUrl],
 ]);
 
 /**

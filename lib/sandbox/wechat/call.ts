@@ -14,4 +14,8 @@ export interface CallContext {
 }
 
 /** A success answer; errors are thrown as WechatApiError. */
-export type Answer = { status: 200; json: unknown } | { status: 204 };
+export type Answer =
+  | { status: 200; json: unknown }
+  | { status: 204 }
+  /** A file download (bills): WeChat serves it unsigned. */
+  | { status: 200; file: Buffer };

@@ -13,6 +13,7 @@ import { checkAuthorization, claimedMerchant } from "./authenticate";
 import type { Answer, CallContext } from "./call";
 import { closeOrder, createOrder, queryOrder } from "./orders";
 import { createRefund, queryRefund } from "./refunds";
+import { applyTradeBill, downloadBill } from "./bills";
 import { answerResponse, errorResponse } from "./reply";
 import { MAX_REQUEST_BYTES, readBodyCapped } from "./request-body";
 import { matchRoute, type Route } from "./routes";
@@ -43,6 +44,10 @@ function run(route: Route, ctx: CallContext): Promise<Answer> {
       return createRefund(ctx);
     case "refundQuery":
       return queryRefund(ctx, route.outRefundNo);
+    case "tradeBill":
+      return applyTradeBill(ctx);
+    case "billDownload":
+      return downloadBill(ctx);
   }
 }
 

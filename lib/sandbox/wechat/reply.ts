@@ -27,6 +27,12 @@ function json(status: number, value: unknown, keys: MerchantKeys | null): Respon
 
 export function answerResponse(answer: Answer, keys: MerchantKeys): Response {
   if (answer.status === 204) return new Response(null, { status: 204, headers: headers("", keys) });
+  if ("file" in answer) {
+    return new Response(new Uint8Array(answer.file), {
+      status: 200,
+      headers: { "Content-Type": "application/octet-stream", "Request-ID": randomUUID() },
+    });
+  }
   return json(answer.status, answer.json, keys);
 }
 

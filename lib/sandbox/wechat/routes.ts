@@ -5,7 +5,9 @@ export type Route =
   | { kind: "query"; outTradeNo: string }
   | { kind: "close"; outTradeNo: string }
   | { kind: "refund" }
-  | { kind: "refundQuery"; outRefundNo: string };
+  | { kind: "refundQuery"; outRefundNo: string }
+  | { kind: "tradeBill" }
+  | { kind: "billDownload" };
 
 /** ":" stands for one path segment, passed to `route`. */
 const table: { method: string; pattern: string; route: (param: string) => Route }[] = [
@@ -15,6 +17,8 @@ const table: { method: string; pattern: string; route: (param: string) => Route 
   { method: "POST", pattern: "v3/pay/transactions/out-trade-no/:/close", route: (no) => ({ kind: "close", outTradeNo: no }) },
   { method: "POST", pattern: "v3/refund/domestic/refunds", route: () => ({ kind: "refund" }) },
   { method: "GET", pattern: "v3/refund/domestic/refunds/:", route: (no) => ({ kind: "refundQuery", outRefundNo: no }) },
+  { method: "GET", pattern: "v3/bill/tradebill", route: () => ({ kind: "tradeBill" }) },
+  { method: "GET", pattern: "v3/billdownload/file", route: () => ({ kind: "billDownload" }) },
 ];
 
 /** The segment the pattern's ":" matched ("" if it has none), or null when the path does not fit. */
