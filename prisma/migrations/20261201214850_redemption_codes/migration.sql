@@ -1,6 +1,3 @@
--- CreateEnum
-CREATE TYPE "CreditCategory" AS ENUM ('PAID', 'PROMOTIONAL');
-
 -- CreateTable
 CREATE TABLE "RedemptionBatch" (
     "id" TEXT NOT NULL,
