@@ -22,7 +22,10 @@ export function generateCode(): string {
  * capitals, no spaces or dashes. Null when it cannot be a code at all.
  */
 export function normaliseCode(input: string): string | null {
-  const compact = input.normalize("NFKC").toUpperCase().replace(/[\s\-_]/g, "");
+  const compact = input
+    .normalize("NFKC")
+    .toUpperCase()
+    .replace(/[\s\-_]/g, "");
   if (compact.length !== codeLength) return null;
   for (const symbol of compact) if (!codeAlphabet.includes(symbol)) return null;
   return compact;

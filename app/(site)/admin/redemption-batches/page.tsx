@@ -24,14 +24,18 @@ async function StatusBadge({ state }: { state: "open" | "disabled" | "expired" }
   return <Badge tone={tone}>{t(state)}</Badge>;
 }
 
+// Read with the batches, outside render: whether a batch is past its deadline depends on it.
+async function loadBatches() {
+  return { batches: await listBatches(), readAt: Date.now() };
+}
+
 export default async function RedemptionBatchesPage() {
   await requirePageAdmin("/admin/redemption-batches");
-  const [t, tWallet, batches] = await Promise.all([
+  const [t, tWallet, { batches, readAt: now }] = await Promise.all([
     getTranslations("console.redemption"),
     getTranslations("console.wallet"),
-    listBatches(),
+    loadBatches(),
   ]);
-  const now = Date.now();
 
   return (
     <div className="flex flex-col gap-6">
