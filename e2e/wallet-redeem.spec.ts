@@ -62,17 +62,17 @@ test("a user redeems a code and sees the credits, their expiry in history, and t
 }) => {
   const page = await newUser(browser, "en");
   await page.goto("/redeem");
-  await page.getByLabel("Redemption code").fill("AAAA-BBBB-CCCC-DDDD-EEEE");
+  await page.getByRole("textbox", { name: "Redemption code" }).fill("AAAA-BBBB-CCCC-DDDD-EEEE");
   await page.getByRole("button", { name: "Redeem" }).click();
   await expect(page.getByTestId("redeem-error")).toHaveText("This code does not exist. Check it for typos.");
-  await page.getByLabel("Redemption code").fill((codes[0] ?? "").toLowerCase());
+  await page.getByRole("textbox", { name: "Redemption code" }).fill((codes[0] ?? "").toLowerCase());
   await page.getByRole("button", { name: "Redeem" }).click();
   await expect(page.getByTestId("redeem-success")).toContainText("120 credits added. They expire on");
   await screenshot(page, "redeem-success-en");
-  await page.getByLabel("Redemption code").fill(codes[0] ?? "");
+  await page.getByRole("textbox", { name: "Redemption code" }).fill(codes[0] ?? "");
   await page.getByRole("button", { name: "Redeem" }).click();
   await expect(page.getByTestId("redeem-error")).toHaveText("This code has already been redeemed.");
-  await page.getByLabel("Redemption code").fill(codes[1] ?? "");
+  await page.getByRole("textbox", { name: "Redemption code" }).fill(codes[1] ?? "");
   await page.getByRole("button", { name: "Redeem" }).click();
   await expect(page.getByTestId("redeem-error")).toHaveText(
     "You have already redeemed as many codes of this kind as allowed.",
@@ -96,7 +96,7 @@ test("a user redeems a code in Chinese", async ({ browser }) => {
   const page = await newUser(browser, "zh");
   await page.goto("/redeem");
   await expect(page.getByRole("heading", { name: "兑换码", level: 1 })).toBeVisible();
-  await page.getByLabel("兑换码", { exact: true }).fill(codes[1] ?? "");
+  await page.getByRole("textbox", { name: "兑换码" }).fill(codes[1] ?? "");
   await page.getByRole("button", { name: "兑换", exact: true }).click();
   await expect(page.getByTestId("redeem-success")).toContainText("已加入 120 积分,有效期至");
   await screenshot(page, "redeem-success-zh");
