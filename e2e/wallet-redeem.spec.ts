@@ -51,8 +51,8 @@ test("an admin creates a batch and downloads its codes once; a second download i
   await context.addCookies([{ name: "NEXT_LOCALE", value: "zh", url: page.url() }]);
   await page.reload();
   await expect(page.getByRole("heading", { name: "兑换码", level: 1 })).toBeVisible();
-  await expect(page.getByLabel("兑换截止时间:兑换码须在此之前兑换")).toBeVisible();
-  await expect(page.getByLabel("积分有效期:兑换后多少天积分到期")).toBeVisible();
+  await expect(page.getByLabel("兑换截止时间：兑换码须在此之前兑换")).toBeVisible();
+  await expect(page.getByLabel("积分有效期：兑换后多少天积分到期")).toBeVisible();
   await adminScreenshot(page, "admin-redemption-batches-zh");
   await context.close();
 });
@@ -98,7 +98,7 @@ test("a user redeems a code in Chinese", async ({ browser }) => {
   await expect(page.getByRole("heading", { name: "兑换码", level: 1 })).toBeVisible();
   await page.getByRole("textbox", { name: "兑换码" }).fill(codes[1] ?? "");
   await page.getByRole("button", { name: "兑换", exact: true }).click();
-  await expect(page.getByTestId("redeem-success")).toContainText("已加入 120 积分,有效期至");
+  await expect(page.getByTestId("redeem-success")).toContainText("已加入 120 积分，有效期至");
   await screenshot(page, "redeem-success-zh");
   await page.goto("/ledger");
   await expect(page.getByTestId("ledger-row").first()).toContainText("兑换码");

@@ -14,7 +14,7 @@ export function DownloadButton({ batchId }: { batchId: string }) {
   const errorText = useErrorText();
   const download = useAction<true>();
   return (
-    <div className="flex flex-col gap-1.5">
+    <div className="flex flex-col items-start gap-1.5">
       <button
         type="button"
         className={buttonClass("primary", "sm")}
