@@ -68,6 +68,7 @@ test("a user redeems a code and sees the credits, their expiry in history, and t
   await page.getByRole("textbox", { name: "Redemption code" }).fill((codes[0] ?? "").toLowerCase());
   await page.getByRole("button", { name: "Redeem" }).click();
   await expect(page.getByTestId("redeem-success")).toContainText("120 credits added. They expire on");
+  await expect(page.getByTestId("header-balance")).toContainText("120");
   await screenshot(page, "redeem-success-en");
   await page.getByRole("textbox", { name: "Redemption code" }).fill(codes[0] ?? "");
   await page.getByRole("button", { name: "Redeem" }).click();
@@ -120,7 +121,7 @@ test("an admin grants a lot to a user, then voids its remainder after confirming
   await grant.getByLabel("Credits").fill("250");
   await grant.getByLabel("Category").selectOption("PROMOTIONAL");
   await grant.getByLabel("Expires on (optional)").fill("2099-06-30");
-  await grant.getByLabel("Reason (required)").fill("E2E goodwill");
+  await grant.getByLabel("Reason for the grant (required)").fill("E2E goodwill");
   await grant.getByRole("button", { name: "Grant" }).click();
   await expect(grant.getByText("Granted 250 credits.")).toBeVisible();
   const lot = page.getByTestId("lot-row").filter({ hasText: "Admin grant" });

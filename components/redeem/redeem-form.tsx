@@ -1,5 +1,6 @@
 "use client";
 
+import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
 
 export interface RedeemTexts {
@@ -30,6 +31,7 @@ function fill(template: string, values: Record<string, string>): string {
 
 /** The code box. Errors name what went wrong (unknown, used, batch closed, limit), and the code stays in the box. */
 export function RedeemForm({ texts, locale }: { texts: RedeemTexts; locale: string }) {
+  const router = useRouter();
   const [code, setCode] = useState("");
   const [pending, setPending] = useState(false);
   const [error, setError] = useState<string | null>(null);
@@ -55,6 +57,8 @@ export function RedeemForm({ texts, locale }: { texts: RedeemTexts; locale: stri
       if (response.ok) {
         setDone(((await response.json()) as { redemption: Redeemed }).redemption);
         setCode("");
+        // The header's balance and the home page's expiry notice are server-rendered.
+        router.refresh();
       } else {
         const body = ((await response.json().catch(() => ({}))) as ErrorBody).error;
         const key = body?.message ?? "";
