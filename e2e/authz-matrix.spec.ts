@@ -184,6 +184,7 @@ const handlerPolicy: Record<string, Partial<Record<HttpMethod, HandlerRule>>> = 
   "/api/admin/redemption-batches": { POST: adminWrite(invalidInput) },
   "/api/admin/redemption-batches/[id]/codes": { POST: adminWrite(noSuchBatch) },
   "/api/admin/redemption-batches/[id]/disable": { POST: adminWrite(noSuchBatch) },
+  "/api/admin/wallet/sandbox-credits": { DELETE: adminWrite(invalidInput) },
 };
 
 const actionPolicy: Record<string, ActionRule> = {
