@@ -84,6 +84,7 @@ const notAdmin: Answer = { status: 403, json: apiError("FORBIDDEN", "admin_only"
 const noSuchOrder: Answer = { status: 404, json: apiError("NOT_FOUND", "order_not_found") };
 const invalidInput: Answer = { status: 400, jsonLike: apiError("VALIDATION", "invalid_input") };
 const noSuchConfig: Answer = { status: 404, json: apiError("NOT_FOUND", "payment_config_not_found") };
+const noSuchBatch: Answer = { status: 404, json: apiError("NOT_FOUND", "batch_not_found") };
 
 const user: HandlerRule = { access: "user" };
 const owner: HandlerRule = { access: "owner" };
@@ -108,11 +109,13 @@ const pagePolicy: Record<string, Access> = {
   "/recharge": "user",
   "/orders": "user",
   "/ledger": "user",
+  "/redeem": "user",
   "/orders/[orderNo]": "owner",
   "/admin": "admin",
   "/admin/audit": "admin",
   "/admin/packages": "admin",
   "/admin/packages/[id]": "admin",
+  "/admin/redemption-batches": "admin",
   "/admin/payment-configs": "admin",
   "/admin/payment-configs/new": "admin",
   "/admin/payment-configs/[id]": "admin",
@@ -141,6 +144,7 @@ const handlerPolicy: Record<string, Partial<Record<HttpMethod, HandlerRule>>> = 
       allowed: { status: 200, jsonLike: { order: { status: "CLOSED", closeReason: "CANCELLED" } } },
     },
   },
+  "/api/redeem": { POST: { access: "user", allowed: invalidInput } },
   "/api/sign-up": { POST: { access: "public", allowed: invalidInput } },
   "/api/auth/[...nextauth]": {
     GET: { access: "next-auth", path: "/api/auth/session" },
@@ -195,6 +199,11 @@ const handlerPolicy: Record<string, Partial<Record<HttpMethod, HandlerRule>>> = 
   "/api/admin/users": { GET: admin },
   "/api/admin/users/[id]": { GET: admin },
   "/api/admin/users/[id]/adjustments": { POST: adminWrite(invalidInput) },
+  "/api/admin/users/[id]/grants": { POST: adminWrite(invalidInput) },
+  "/api/admin/users/[id]/lots/[lotId]/void": { POST: adminWrite(invalidInput) },
+  "/api/admin/redemption-batches": { POST: adminWrite(invalidInput) },
+  "/api/admin/redemption-batches/[id]/codes": { POST: adminWrite(noSuchBatch) },
+  "/api/admin/redemption-batches/[id]/disable": { POST: adminWrite(noSuchBatch) },
   "/api/admin/wallet/sandbox-credits": { DELETE: adminWrite(invalidInput) },
 };
 
@@ -225,6 +234,8 @@ const ghostIds: RouteIds = {
   packageId: "no-such-package",
   tradeId: "st_no_such_trade",
   provider: "wechat",
+  batchId: "no-such-batch",
+  lotId: "no-such-lot",
 };
 
 test("the policy table classifies every page, route handler method and server action, and nothing else", () => {
@@ -574,6 +585,8 @@ test.describe.serial("authorization matrix", () => {
       configs: { wechat: configOf("WECHAT"), alipay: configOf("ALIPAY") },
       userId: me.user.id,
       packageId,
+      batchId: ghostIds.batchId,
+      lotId: ghostIds.lotId,
     };
     before = await snapshot(callers);
   });

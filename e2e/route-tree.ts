@@ -126,6 +126,8 @@ export interface RouteIds {
   packageId?: string;
   tradeId?: string;
   provider?: string;
+  batchId?: string;
+  lotId?: string;
 }
 
 // Which real id fills a dynamic segment, by the segment before it.
@@ -138,6 +140,8 @@ const substitutions: Record<string, keyof RouteIds> = {
   "pay/[tradeId]": "tradeId",
   "notify/[provider]": "provider",
   "[provider]/[configId]": "configId",
+  "redemption-batches/[id]": "batchId",
+  "lots/[lotId]": "lotId",
 };
 
 /** A concrete URL for a route pattern; fails loudly for a dynamic segment nobody taught it. */

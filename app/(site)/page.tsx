@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
 import { PackageCard } from "@/components/package-card";
+import { ExpiryNotice } from "@/components/wallet/expiry-notice";
 import { currentUser } from "@/lib/auth/session";
 import { isLocale } from "@/lib/i18n/config";
 import { listActivePackages } from "@/lib/packages/list-active-packages";
@@ -27,6 +28,9 @@ export default async function HomePage() {
           <p className="text-4xl font-bold" data-testid="balance">
             {t("credits", { count: user.balance })}
           </p>
+          <div className="mt-2 empty:hidden">
+            <ExpiryNotice userId={user.id} tone="dark" />
+          </div>
           <Link
             href="/recharge"
             className="mt-4 inline-block rounded-lg bg-white px-4 py-2 font-semibold text-brand-800 hover:bg-brand-50 focus-visible:outline-white"

@@ -11,6 +11,7 @@ const items = [
   { href: "/admin/payment-configs", key: "configs" },
   { href: "/admin/packages", key: "packages" },
   { href: "/admin/users", key: "users" },
+  { href: "/admin/redemption-batches", key: "redemption" },
   { href: "/admin/audit", key: "audit" },
 ] as const;
 

@@ -1,7 +1,9 @@
 import Link from "next/link";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { ListTable } from "@/components/list-table";
+import { EntryLots } from "@/components/wallet/entry-lots";
 import type { LedgerEntryView } from "@/lib/ledger/list-own-entries";
+import type { EntryLotView } from "@/lib/wallet/list-entry-lots";
 
 /** Recharge entries name their order: link it, so the history leads back to the payment. */
 function Reference({ entry }: { entry: LedgerEntryView }) {
@@ -16,8 +18,15 @@ function Reference({ entry }: { entry: LedgerEntryView }) {
   );
 }
 
-/** Every credit and debit with its reason, reference and the balance after it. */
-export async function LedgerTable({ entries }: { entries: LedgerEntryView[] }) {
+/** Every credit and debit with its reason, reference, the lots it touched and the balance after it. */
+export async function LedgerTable({
+  entries,
+  lots,
+}: {
+  entries: LedgerEntryView[];
+  /** By entry seq: the lots each entry created or drew from. */
+  lots?: Map<number, EntryLotView[]>;
+}) {
   const [t, format] = await Promise.all([getTranslations("ledger"), getFormatter()]);
   return (
     <ListTable
@@ -41,6 +50,7 @@ export async function LedgerTable({ entries }: { entries: LedgerEntryView[] }) {
                 </>
               )}
             </span>
+            <EntryLots lots={lots?.get(entry.seq) ?? []} />
           </td>
           <td
             className={`px-3 py-3 text-right font-semibold whitespace-nowrap tabular-nums sm:px-4 ${

@@ -1,4 +1,5 @@
 import type { PrismaClient } from "@prisma/client";
+import { checkRedemptionInvariants, type RedemptionRule } from "@/lib/redemption/check-redemption-invariants";
 
 export interface InvariantViolation {
   rule:
@@ -14,7 +15,8 @@ export interface InvariantViolation {
     | "credit_lots_match_delta"
     | "closed_lot_has_one_entry"
     | "held_credits_in_range"
-    | "event_for_every_movement";
+    | "event_for_every_movement"
+    | RedemptionRule;
   userId: string;
   detail: string;
 }
@@ -106,6 +108,7 @@ export async function checkLedgerInvariants(prisma: PrismaClient): Promise<Invar
   }
 
   violations.push(...(await checkWalletInvariants(prisma)));
+  violations.push(...(await checkRedemptionInvariants(prisma)));
   return violations;
 }
 

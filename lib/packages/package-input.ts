@@ -14,6 +14,14 @@ export const packageInputSchema = z.object({
   credits: z.number("invalid_number").int("whole_number").min(1, "positive_required").max(maxCredits, "too_large"),
   bonusCredits: z.number("invalid_number").int("whole_number").min(0, "not_negative").max(maxCredits, "too_large"),
   active: z.boolean().default(true),
+  /** Days the bonus credits stay valid after payment; null = never expire; absent = unchanged. */
+  bonusValidityDays: z
+    .number("invalid_number")
+    .int("whole_number")
+    .min(1, "positive_required")
+    .max(3650, "too_large")
+    .nullable()
+    .optional(),
 });
 
 export type PackageInput = z.infer<typeof packageInputSchema>;
@@ -26,5 +34,6 @@ export function packageData(input: PackageInput) {
     credits: input.credits,
     bonusCredits: input.bonusCredits,
     active: input.active,
+    ...(input.bonusValidityDays === undefined ? {} : { bonusValidityDays: input.bonusValidityDays }),
   };
 }

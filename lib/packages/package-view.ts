@@ -7,6 +7,7 @@ export interface AdminPackageView {
   priceFen: number;
   credits: number;
   bonusCredits: number;
+  bonusValidityDays: number | null;
   active: boolean;
   sort: number;
   createdAt: string;
@@ -21,6 +22,7 @@ export function adminPackageView(row: CreditPackage): AdminPackageView {
     priceFen: row.priceFen,
     credits: row.credits,
     bonusCredits: row.bonusCredits,
+    bonusValidityDays: row.bonusValidityDays,
     active: row.active,
     sort: row.sort,
     createdAt: row.createdAt.toISOString(),
@@ -30,6 +32,6 @@ export function adminPackageView(row: CreditPackage): AdminPackageView {
 
 /** What the audit log keeps of a package. */
 export function packageSnapshot(row: CreditPackage) {
-  const { name, nameEn, priceFen, credits, bonusCredits, active, sort } = row;
-  return { name, nameEn, priceFen, credits, bonusCredits, active, sort };
+  const { name, nameEn, priceFen, credits, bonusCredits, bonusValidityDays, active, sort } = row;
+  return { name, nameEn, priceFen, credits, bonusCredits, bonusValidityDays, active, sort };
 }

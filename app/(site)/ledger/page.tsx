@@ -6,6 +6,8 @@ import { LedgerTable } from "@/components/ledger/ledger-table";
 import { Pagination } from "@/components/orders/pagination";
 import { requirePageUser } from "@/lib/auth/session";
 import { listOwnEntries } from "@/lib/ledger/list-own-entries";
+import { ExpiryNotice } from "@/components/wallet/expiry-notice";
+import { listEntryLots } from "@/lib/wallet/list-entry-lots";
 
 const pageSize = 20;
 const pageParam = z.coerce.number().int().min(1).max(10_000).catch(1);
@@ -25,6 +27,7 @@ export default async function LedgerPage({ searchParams }: { searchParams: Promi
   ]);
   const lastPage = Math.max(1, Math.ceil(ledger.total / pageSize));
   if (page > lastPage) redirect(`/ledger?page=${lastPage}`);
+  const lots = await listEntryLots({ userId: user.id, seqs: ledger.entries.map((entry) => entry.seq) });
 
   return (
     <div className="flex flex-col gap-5">
@@ -42,10 +45,11 @@ export default async function LedgerPage({ searchParams }: { searchParams: Promi
           </span>
         </p>
       </div>
+      <ExpiryNotice userId={user.id} />
       {ledger.entries.length === 0 ? (
         <p className="rounded-xl bg-white p-6 text-slate-700 shadow-sm">{t("empty")}</p>
       ) : (
-        <LedgerTable entries={ledger.entries} />
+        <LedgerTable entries={ledger.entries} lots={lots} />
       )}
       <Pagination path="/ledger" page={page} pageSize={pageSize} total={ledger.total} />
     </div>

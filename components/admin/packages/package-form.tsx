@@ -16,6 +16,8 @@ export interface PackageFormValues {
   priceYuan: string;
   credits: string;
   bonusCredits: string;
+  /** Empty = the bonus never expires. */
+  bonusValidityDays: string;
   active: boolean;
 }
 
@@ -42,6 +44,7 @@ export function PackageForm({ id, initial }: { id?: string; initial: PackageForm
       priceYuan: values.priceYuan.trim(),
       credits: count(values.credits),
       bonusCredits: count(values.bonusCredits),
+      bonusValidityDays: values.bonusValidityDays.trim() === "" ? null : count(values.bonusValidityDays),
       active: values.active,
     };
     const saved = await save.run(
@@ -108,6 +111,17 @@ export function PackageForm({ id, initial }: { id?: string; initial: PackageForm
           value={values.bonusCredits}
           onChange={(e) => set("bonusCredits", e.target.value)}
           error={fieldError(fields.bonusCredits)}
+        />
+      </div>
+      <div className="max-w-xs">
+        <TextField
+          id={`${prefix}-bonus-validity`}
+          label={t("bonusValidity")}
+          hint={t("bonusValidityHint")}
+          inputMode="numeric"
+          value={values.bonusValidityDays}
+          onChange={(e) => set("bonusValidityDays", e.target.value)}
+          error={fieldError(fields.bonusValidityDays)}
         />
       </div>
       <Checkbox

@@ -47,7 +47,16 @@ export default async function PackagesPage() {
                 </Td>
                 <Td className="text-right tabular-nums">{formatFen(pkg.priceFen)}</Td>
                 <Td className="text-right tabular-nums">{pkg.credits}</Td>
-                <Td className="text-right tabular-nums">{pkg.bonusCredits}</Td>
+                <Td className="text-right tabular-nums">
+                  {pkg.bonusCredits}
+                  {pkg.bonusCredits > 0 && (
+                    <span className="block text-xs text-slate-500">
+                      {pkg.bonusValidityDays === null
+                        ? t("bonusValidityNever")
+                        : t("bonusValidityDaysShort", { days: pkg.bonusValidityDays })}
+                    </span>
+                  )}
+                </Td>
                 <Td>
                   {pkg.active ? <Badge tone="green">{t("active")}</Badge> : <Badge tone="slate">{t("inactive")}</Badge>}
                 </Td>
@@ -64,7 +73,17 @@ export default async function PackagesPage() {
         </Table>
       </Section>
       <Section id="new-package-title" title={t("createTitle")}>
-        <PackageForm initial={{ name: "", nameEn: "", priceYuan: "", credits: "", bonusCredits: "0", active: true }} />
+        <PackageForm
+          initial={{
+            name: "",
+            nameEn: "",
+            priceYuan: "",
+            credits: "",
+            bonusCredits: "0",
+            bonusValidityDays: "",
+            active: true,
+          }}
+        />
       </Section>
     </div>
   );

@@ -34,6 +34,7 @@ export default async function EditPackagePage({ params }: { params: Promise<{ id
             priceYuan: formatYuan(pkg.priceFen),
             credits: String(pkg.credits),
             bonusCredits: String(pkg.bonusCredits),
+            bonusValidityDays: pkg.bonusValidityDays === null ? "" : String(pkg.bonusValidityDays),
             active: pkg.active,
           }}
         />

@@ -11,13 +11,21 @@ import { Time } from "@/components/admin/time";
 import { TransactionsTable } from "@/components/admin/transactions/transactions-table";
 import { AdjustForm } from "@/components/admin/users/adjust-form";
 import { LedgerTable } from "@/components/admin/users/ledger-table";
+import { GrantForm } from "@/components/admin/wallet/grant-form";
+import { LotsTable } from "@/components/admin/wallet/lots-table";
 import { searchParamsObject } from "@/lib/admin/search-params";
 import { getUserDetail, userDetailQuerySchema, type UserDetail } from "@/lib/admin/users/get-user-detail";
 import { requirePageAdmin } from "@/lib/auth/session";
 import { AppError } from "@/lib/errors";
+import { listLots } from "@/lib/wallet/list-lots";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("console.users"))("userTitle") };
+}
+
+// Read with the lots, outside render: a lot's state ("not yet effective") depends on it.
+async function loadLots(userId: string) {
+  return { lots: await listLots({ userId }), readAt: Date.now() };
 }
 
 type SearchParams = Promise<Record<string, string | string[] | undefined>>;
@@ -42,7 +50,12 @@ export default async function UserPage({
   const { id } = await params;
   await requirePageAdmin(`/admin/users/${encodeURIComponent(id)}`);
   const query = searchParamsObject(await searchParams);
-  const [t, detail] = await Promise.all([getTranslations("console.users"), load(id, query)]);
+  const [t, tWallet, detail, { lots, readAt }] = await Promise.all([
+    getTranslations("console.users"),
+    getTranslations("console.wallet"),
+    load(id, query),
+    loadLots(id),
+  ]);
   const { user } = detail;
   const basePath = `/admin/users/${user.id}`;
 
@@ -79,6 +92,15 @@ export default async function UserPage({
           </Section>
         </div>
       </div>
+      <Section id="grant-title" title={tWallet("grantTitle")}>
+        <Alert tone="info">{tWallet("grantIntro")}</Alert>
+        <div className="mt-3">
+          <GrantForm userId={user.id} />
+        </div>
+      </Section>
+      <Section id="lots-title" title={tWallet("lotsTitle", { count: lots.length })} padded={false}>
+        <LotsTable userId={user.id} lots={lots} now={readAt} />
+      </Section>
       <Section id="orders-title" title={t("orders", { count: detail.orders.total })} padded={false}>
         <TransactionsTable orders={detail.orders.items} />
         <Pagination basePath={basePath} params={query} of={detail.orders} pageParam="ordersPage" />
