@@ -52,6 +52,10 @@ const settingsSchema = z
       .default(30),
     /** Sign-ups one client address may make per hour. */
     SIGNUP_LIMIT_PER_HOUR: z.coerce.number().int().min(1).max(100_000).default(20),
+    /** Calls one API key may make per minute on one instance. */
+    API_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).max(10_000_000).default(6_000),
+    /** Divides the webhook retry schedule (tests run three days of retries in seconds). */
+    WEBHOOK_TIME_SCALE: z.coerce.number().positive().max(10_000_000).default(1),
   })
   .superRefine((env, ctx) => {
     if (Boolean(env.ADMIN_EMAIL) !== Boolean(env.ADMIN_PASSWORD)) {

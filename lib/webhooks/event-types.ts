@@ -1,0 +1,14 @@
+/** Every event type the operator's app can subscribe to (DESIGN §10, issue 13). */
+export const webhookEventTypes = [
+  "order.paid",
+  "order.refunded",
+  "credits.granted",
+  "credits.debited",
+  "credits.expired",
+  "hold.captured",
+  "hold.released",
+  "hold.expired",
+  "balance.low",
+] as const;
+
+export type WebhookEventType = (typeof webhookEventTypes)[number];
