@@ -19,7 +19,9 @@ export interface SequenceEventsOptions {
 export async function sequenceEvents({ limit = 1_000 }: SequenceEventsOptions = {}): Promise<number> {
   const prisma = await getPrisma();
   return prisma.$transaction(async (tx) => {
-    const [lock] = await tx.$queryRaw<{ locked: boolean }[]>`SELECT pg_try_advisory_xact_lock(${sequencerLock}) AS locked`;
+    const [lock] = await tx.$queryRaw<
+      { locked: boolean }[]
+    >`SELECT pg_try_advisory_xact_lock(${sequencerLock}) AS locked`;
     if (!lock?.locked) return 0;
     return tx.$executeRaw`
       UPDATE "Event" AS e

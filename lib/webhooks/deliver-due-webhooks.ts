@@ -125,13 +125,18 @@ async function recordOutcome(delivery: ClaimedDelivery, answer: WebhookAnswer, t
     });
     const { endpointId } = delivery;
     if (ok) {
-      await tx.webhookEndpoint.updateMany({ where: { id: endpointId, NOT: { failingSince: null } }, data: { failingSince: null } });
+      await tx.webhookEndpoint.updateMany({
+        where: { id: endpointId, NOT: { failingSince: null } },
+        data: { failingSince: null },
+      });
       return;
     }
     await tx.webhookEndpoint.updateMany({ where: { id: endpointId, failingSince: null }, data: { failingSince: now } });
     const failingSince = new Date(now.getTime() - failingDisablesAfterMs / timeScale);
     const disabled = await tx.webhookEndpoint.updateMany({
-      where: gone ? { id: endpointId, enabled: true } : { id: endpointId, enabled: true, failingSince: { lte: failingSince } },
+      where: gone
+        ? { id: endpointId, enabled: true }
+        : { id: endpointId, enabled: true, failingSince: { lte: failingSince } },
       data: { enabled: false, disabledReason: gone ? "gone" : "failing", disabledAt: now },
     });
     if (disabled.count) {

@@ -1,3 +1,5 @@
+import type { EventType } from "@/lib/outbox/record-event";
+
 /** Every event type the operator's app can subscribe to (DESIGN §10, issue 13). */
 export const webhookEventTypes = [
   "order.paid",
@@ -9,6 +11,6 @@ export const webhookEventTypes = [
   "hold.released",
   "hold.expired",
   "balance.low",
-] as const;
+] as const satisfies readonly EventType[];
 
 export type WebhookEventType = (typeof webhookEventTypes)[number];

@@ -33,7 +33,12 @@ function lookupFor(allowPrivate: boolean): LookupFunction {
       if (error) return callback(error, "", 0);
       const usable = allowPrivate ? addresses : addresses.filter((entry) => isPublicAddress(entry.address));
       const first = usable[0];
-      if (!first) return callback(Object.assign(new Error("webhook target is not a public address"), { code: "EPRIVATE" }), "", 0);
+      if (!first)
+        return callback(
+          Object.assign(new Error("webhook target is not a public address"), { code: "EPRIVATE" }),
+          "",
+          0,
+        );
       if (options.all) return (callback as unknown as (e: null, a: LookupAddress[]) => void)(null, usable);
       callback(null, first.address, first.family);
     });
@@ -49,7 +54,12 @@ export function sendWebhook(request: WebhookRequest): Promise<WebhookAnswer> {
   // An IP literal is connected to without a lookup, so it is checked here.
   const literal = ipLiteral(url.hostname);
   if (literal && !request.allowPrivate && !isPublicAddress(literal)) {
-    return Promise.resolve({ status: null, latencyMs: 0, excerpt: null, error: "webhook target is not a public address" });
+    return Promise.resolve({
+      status: null,
+      latencyMs: 0,
+      excerpt: null,
+      error: "webhook target is not a public address",
+    });
   }
   return new Promise((resolve) => {
     let settled = false;

@@ -15,7 +15,10 @@ export function openApiDocument(serverUrl: string) {
   const paths: ZodOpenApiPathsObject = {};
   for (const [name, operation] of Object.entries(operations) as [string, ApiOperation][]) {
     const errors = Object.fromEntries(
-      Object.entries(operation.errors).map(([status, description]) => [status, { description, content: json(errorBody) }]),
+      Object.entries(operation.errors).map(([status, description]) => [
+        status,
+        { description, content: json(errorBody) },
+      ]),
     );
     paths[operation.path] = {
       ...paths[operation.path],
@@ -23,13 +26,22 @@ export function openApiDocument(serverUrl: string) {
         operationId: name,
         summary: operation.summary,
         description: operation.description,
-        tags: [operation.path.startsWith("/events") ? "Events" : operation.path.startsWith("/holds") || operation.path.endsWith("/holds") ? "Holds" : "Credits"],
+        tags: [
+          operation.path.startsWith("/events")
+            ? "Events"
+            : operation.path.startsWith("/holds") || operation.path.endsWith("/holds")
+              ? "Holds"
+              : "Credits",
+        ],
         security: [{ apiKey: [operation.scope] }],
         "x-scope": operation.scope,
         requestParams: operation.params,
         requestBody: operation.body ? { required: true, content: json(operation.body) } : undefined,
         responses: {
-          [String(operation.success.status)]: { description: operation.success.description, content: json(operation.success.schema) },
+          [String(operation.success.status)]: {
+            description: operation.success.description,
+            content: json(operation.success.schema),
+          },
           ...errors,
           ...common,
         },
@@ -42,11 +54,13 @@ export function openApiDocument(serverUrl: string) {
       title: "Credits API",
       version: "1",
       description:
-        "Read and spend users' credits from your own app. Authenticate with `Authorization: Bearer rk_…` (an API key an admin creates); each operation names the scope it needs. Errors are `{\"error\":{\"code\",\"message\"}}` with stable codes. Webhooks are signed in the Standard Webhooks format.",
+        'Read and spend users\' credits from your own app. Authenticate with `Authorization: Bearer rk_…` (an API key an admin creates); each operation names the scope it needs. Errors are `{"error":{"code","message"}}` with stable codes. Webhooks are signed in the Standard Webhooks format.',
     },
     servers: [{ url: `${serverUrl}/api/v1` }],
     components: {
-      securitySchemes: { apiKey: { type: "http", scheme: "bearer", description: "An API key: `rk_live_…` or `rk_test_…`." } },
+      securitySchemes: {
+        apiKey: { type: "http", scheme: "bearer", description: "An API key: `rk_live_…` or `rk_test_…`." },
+      },
     },
     paths,
   });

@@ -10,7 +10,11 @@ type Slot = { [slot]?: RateLimiterMemory };
 const holder = globalThis as Slot;
 
 function limiter(): RateLimiterMemory {
-  holder[slot] ??= new RateLimiterMemory({ keyPrefix: "api-key", points: env().API_RATE_LIMIT_PER_MINUTE, duration: 60 });
+  holder[slot] ??= new RateLimiterMemory({
+    keyPrefix: "api-key",
+    points: env().API_RATE_LIMIT_PER_MINUTE,
+    duration: 60,
+  });
   return holder[slot];
 }
 

@@ -10,10 +10,19 @@ export const credits = z.number().int().min(1).max(1_000_000_000);
 export const errorBody = z
   .object({
     error: z.object({
-      code: z.string().meta({ description: "Stable machine code, e.g. `insufficient_credits`.", example: "insufficient_credits" }),
+      code: z
+        .string()
+        .meta({ description: "Stable machine code, e.g. `insufficient_credits`.", example: "insufficient_credits" }),
       message: z.string().meta({ description: "Readable explanation; may change." }),
-      fields: z.record(z.string(), z.string()).optional().meta({ description: "Per-field problems of an invalid request." }),
-      available: z.number().int().optional().meta({ description: "With `insufficient_credits`: the credits available now." }),
+      fields: z
+        .record(z.string(), z.string())
+        .optional()
+        .meta({ description: "Per-field problems of an invalid request." }),
+      available: z
+        .number()
+        .int()
+        .optional()
+        .meta({ description: "With `insufficient_credits`: the credits available now." }),
     }),
   })
   .meta({ id: "Error" });
@@ -91,7 +100,9 @@ export const draw = z
   .object({ lotId: z.string(), category, amount: z.number().int() })
   .meta({ id: "LotDraw", description: "Credits a debit took from one lot." });
 
-export const balanceAfter = z.object({ total: z.number().int(), available: z.number().int() }).meta({ id: "BalanceAfter" });
+export const balanceAfter = z
+  .object({ total: z.number().int(), available: z.number().int() })
+  .meta({ id: "BalanceAfter" });
 
 export const debitBody = z.object({
   amount: credits,
@@ -105,7 +116,10 @@ export const debitResult = z.object({ entry, draws: z.array(draw), balance: bala
 export const grantBody = z.object({
   amount: credits,
   category: category.default("PROMOTIONAL"),
-  expiresAt: z.iso.datetime({ offset: true }).optional().meta({ description: "When the granted credits expire; never if absent." }),
+  expiresAt: z.iso
+    .datetime({ offset: true })
+    .optional()
+    .meta({ description: "When the granted credits expire; never if absent." }),
   priority: z.number().int().min(0).max(100).optional().meta({ description: "Lower is spent first; 50 by default." }),
   reason: z.string().trim().max(200).optional(),
   reference: z.string().trim().max(200).optional(),
@@ -168,7 +182,13 @@ export const captureResult = z
   .meta({ id: "Capture" });
 
 export const entriesQuery = z.object({
-  kind: z.string().trim().toUpperCase().max(20).optional().meta({ description: "Only entries of this kind, e.g. CONSUME." }),
+  kind: z
+    .string()
+    .trim()
+    .toUpperCase()
+    .max(20)
+    .optional()
+    .meta({ description: "Only entries of this kind, e.g. CONSUME." }),
   from: z.iso.datetime({ offset: true }).optional().meta({ description: "Only entries at or after this time." }),
   to: z.iso.datetime({ offset: true }).optional().meta({ description: "Only entries before this time." }),
   cursor: z.string().max(100).optional().meta({ description: "`nextCursor` of the previous page." }),
@@ -180,14 +200,18 @@ export const entriesPage = z
   .meta({ id: "LedgerPage" });
 
 export const eventsQuery = z.object({
-  after: z.string().max(30).optional().meta({ description: "`nextCursor` of the previous page; from the oldest kept event if absent." }),
+  after: z
+    .string()
+    .max(30)
+    .optional()
+    .meta({ description: "`nextCursor` of the previous page; from the oldest kept event if absent." }),
   limit: z.coerce.number().int().min(1).max(500).default(100),
 });
 
 export const event = z
   .object({
     id: z.string().meta({ description: "Also the `webhook-id` of its webhook deliveries: dedupe on it." }),
-    type: z.enum([...webhookEventTypes, "hold.created"]),
+    type: z.enum(webhookEventTypes),
     userId: z.string().nullable(),
     data: z.record(z.string(), z.unknown()),
     createdAt: z.iso.datetime(),
@@ -197,6 +221,8 @@ export const event = z
 export const eventsPage = z
   .object({
     events: z.array(event),
-    nextCursor: z.string().meta({ description: "Pass as `after` to read on; the same cursor again when there is nothing new." }),
+    nextCursor: z
+      .string()
+      .meta({ description: "Pass as `after` to read on; the same cursor again when there is nothing new." }),
   })
   .meta({ id: "EventPage" });

@@ -16,4 +16,6 @@ const page = `<!doctype html>
 </html>`;
 
 export const GET = () =>
-  new Response(page, { headers: { "content-type": "text/html; charset=utf-8", "cache-control": "public, max-age=300" } });
+  new Response(page, {
+    headers: { "content-type": "text/html; charset=utf-8", "cache-control": "public, max-age=300" },
+  });

@@ -20,7 +20,8 @@ const init = `window.ui = SwaggerUIBundle({
 export async function GET(_request: Request, context: Context): Promise<Response> {
   const { asset } = await context.params;
   const headers = { "cache-control": "public, max-age=3600" };
-  if (asset === "init.js") return new Response(init, { headers: { ...headers, "content-type": "text/javascript; charset=utf-8" } });
+  if (asset === "init.js")
+    return new Response(init, { headers: { ...headers, "content-type": "text/javascript; charset=utf-8" } });
   const type = packaged[asset];
   if (!type) return new Response("not found", { status: 404 });
   const body = await readFile(path.join(process.cwd(), "node_modules", "swagger-ui-dist", asset));
