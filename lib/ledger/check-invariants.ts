@@ -1,7 +1,9 @@
 import type { PrismaClient } from "@prisma/client";
+import { checkHoldInvariants, type HoldViolation } from "@/lib/holds/check-hold-invariants";
 
 export interface InvariantViolation {
   rule:
+    | HoldViolation["rule"]
     | "balance_matches_entries"
     | "balance_after_chain"
     | "no_unallowed_negative_balance"
@@ -92,5 +94,6 @@ export async function checkLedgerInvariants(prisma: PrismaClient): Promise<Invar
     });
   }
 
+  violations.push(...(await checkHoldInvariants(prisma)));
   return violations;
 }

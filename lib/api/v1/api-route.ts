@@ -1,5 +1,6 @@
 import { authenticateApiKey, requireScope, type ApiCaller } from "@/lib/api-keys/authenticate-api-key";
 import type { ApiScope } from "@/lib/api-keys/scopes";
+import type { ApiOperation } from "@/lib/api/v1/operations";
 import { recordApiCall } from "@/lib/api/v1/call-log";
 import { consumeApiBudget } from "@/lib/api/v1/rate-limit";
 import { apiErrorResponse } from "@/lib/api/v1/respond";
@@ -49,4 +50,15 @@ export function apiRoute<Context>(
     });
     return response;
   };
+}
+
+/** `apiRoute` for one operation of the table: its scope, and its method and path as the log name. */
+export function operationRoute<Context>(
+  operation: ApiOperation,
+  handler: ApiHandler<Context>,
+): (request: Request, context: Context) => Promise<Response> {
+  return apiRoute(
+    { scope: operation.scope, name: `${operation.method.toUpperCase()} /api/v1${operation.path}` },
+    handler,
+  );
 }

@@ -1,6 +1,7 @@
 import { createHash } from "node:crypto";
 import type { Prisma } from "@prisma/client";
 import { getPrisma } from "@/lib/db";
+import { idempotencyHeader } from "@/lib/api/v1/schemas";
 import { AppError } from "@/lib/errors";
 
 export interface IdempotentResult {
@@ -63,4 +64,17 @@ export async function runIdempotent(options: RunIdempotentOptions): Promise<Idem
     },
     { maxWait: 10_000, timeout: 30_000 },
   );
+}
+
+/** The request's `Idempotency-Key`, required on every operation that creates something. */
+export function idempotencyKeyOf(request: Request): string {
+  const value = request.headers.get("idempotency-key");
+  if (value === null || value === "") throw new AppError("VALIDATION", "idempotency_key_required");
+  const parsed = idempotencyHeader.shape["idempotency-key"].safeParse(value);
+  if (!parsed.success) {
+    throw new AppError("VALIDATION", "invalid_input", {
+      fields: { "Idempotency-Key": parsed.error.issues[0]!.message },
+    });
+  }
+  return parsed.data;
 }
