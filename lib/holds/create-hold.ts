@@ -1,6 +1,7 @@
 import { randomBytes } from "node:crypto";
 import type { CreditHold, Prisma } from "@prisma/client";
 import { AppError } from "@/lib/errors";
+import { lockWallet } from "@/lib/wallet/lock-wallet";
 
 export interface CreateHoldOptions {
   userId: string;
@@ -10,31 +11,39 @@ export interface CreateHoldOptions {
   expiresInSeconds: number;
   reason?: string;
   reference?: string;
-  metadata?: Prisma.InputJsonObject;
+  metadata?: Record<string, string>;
   apiKeyId?: string;
 }
 
 /**
  * Reserves credits inside the caller's transaction: the user's `heldCredits` grows only if the
- * available credits (balance − heldCredits) cover the amount, checked inside the UPDATE, so
- * concurrent holds and debits can never reserve or spend the same credits twice.
+ * available credits cover the amount (spendable lots, less what the balance owes below zero,
+ * less what is already held: what a debit could take), checked inside the UPDATE. The wallet
+ * lock comes first, as for every movement, so that statement sees every committed one.
  */
 export async function createHold(tx: Prisma.TransactionClient, options: CreateHoldOptions): Promise<CreditHold> {
+  const wallet = await lockWallet(tx, options.userId);
   const existing = await tx.creditHold.findUnique({ where: { idempotencyKey: options.idempotencyKey } });
-  if (existing) return existing;
+  if (existing) {
+    if (existing.userId !== wallet.userId) throw new AppError("CONFLICT", "idempotency_key_reused");
+    return existing;
+  }
   const reserved = await tx.$queryRaw<{ id: string }[]>`
-    UPDATE "User" SET "heldCredits" = "heldCredits" + ${options.amount}, "updatedAt" = now()
-    WHERE id = ${options.userId} AND balance - "heldCredits" >= ${options.amount}
-    RETURNING id`;
+    UPDATE "User" u SET "heldCredits" = u."heldCredits" + ${options.amount}, "updatedAt" = now()
+    WHERE u.id = ${options.userId}
+      AND (SELECT COALESCE(SUM(l.remaining), 0) FROM "CreditLot" l
+           WHERE l."userId" = u.id AND l.remaining > 0 AND l."effectiveAt" <= now()
+             AND (l."expiresAt" IS NULL OR l."expiresAt" > now()))
+          - GREATEST(0, -u.balance) - u."heldCredits" >= ${options.amount}
+    RETURNING u.id`;
   if (!reserved.length) {
-    const user = await tx.user.findUnique({
-      where: { id: options.userId },
-      select: { balance: true, heldCredits: true },
-    });
-    if (!user) throw new AppError("NOT_FOUND", "user_not_found");
-    throw new AppError("PAYMENT_REQUIRED", "insufficient_credits", {
-      available: Math.max(0, user.balance - user.heldCredits),
-    });
+    const [row] = await tx.$queryRaw<{ available: number }[]>`
+      SELECT ((SELECT COALESCE(SUM(l.remaining), 0) FROM "CreditLot" l
+               WHERE l."userId" = u.id AND l.remaining > 0 AND l."effectiveAt" <= now()
+                 AND (l."expiresAt" IS NULL OR l."expiresAt" > now()))
+              - GREATEST(0, -u.balance) - u."heldCredits")::int AS available
+      FROM "User" u WHERE u.id = ${options.userId}`;
+    throw new AppError("PAYMENT_REQUIRED", "insufficient_credits", { available: Math.max(0, row?.available ?? 0) });
   }
   return tx.creditHold.create({
     data: {

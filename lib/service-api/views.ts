@@ -43,3 +43,7 @@ export function holdView(hold: CreditHold) {
     createdAt: hold.createdAt.toISOString(),
   };
 }
+
+export function drawView(draw: { lotId: string; category: "PAID" | "PROMOTIONAL"; amount: number }) {
+  return { lotId: draw.lotId, category: draw.category, amount: draw.amount };
+}

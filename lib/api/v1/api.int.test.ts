@@ -1,9 +1,14 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import * as eventsRoute from "@/app/api/v1/events/route";
+import * as captureRoute from "@/app/api/v1/holds/[id]/capture/route";
 import * as holdRoute from "@/app/api/v1/holds/[id]/route";
 import * as releaseRoute from "@/app/api/v1/holds/[id]/release/route";
 import * as usersRoute from "@/app/api/v1/users/route";
 import * as userRoute from "@/app/api/v1/users/[id]/route";
+import * as balanceRoute from "@/app/api/v1/users/[id]/balance/route";
+import * as debitsRoute from "@/app/api/v1/users/[id]/debits/route";
+import * as entriesRoute from "@/app/api/v1/users/[id]/entries/route";
+import * as grantsRoute from "@/app/api/v1/users/[id]/grants/route";
 import * as holdsRoute from "@/app/api/v1/users/[id]/holds/route";
 import { hashKey } from "@/lib/api-keys/key-material";
 import { revokeApiKey } from "@/lib/api-keys/revoke-api-key";
@@ -30,6 +35,17 @@ async function newUser(credits = 0) {
   const user = await createUser({ email: `api-user-${++userCount}@example.com`, password: "user12345" });
   if (credits) await fundUser(user.id, credits);
   return user;
+}
+
+/**
+ * What a client does on a 500 (here: no pool connection within 5 s while 100 requests queue on
+ * one user's row): the same request again, with the same Idempotency-Key.
+ */
+async function retried<T extends { status: number }>(send: () => Promise<T>): Promise<T> {
+  for (;;) {
+    const answer = await send();
+    if (answer.status !== 500) return answer;
+  }
 }
 
 describe("API keys", () => {
@@ -180,7 +196,9 @@ describe("holds", () => {
   it("100 concurrent holds of one credit on a balance of 50 reserve exactly 50", async () => {
     const user = await newUser(50);
     const answers = await Promise.all(
-      Array.from({ length: 100 }, (_, index) => createHold(user.id, `race-${user.id}-${index}`, { amount: 1 })),
+      Array.from({ length: 100 }, (_, index) =>
+        retried(() => createHold(user.id, `race-${user.id}-${index}`, { amount: 1 })),
+      ),
     );
     const statuses = answers.map((answer) => answer.status);
     expect(statuses.filter((status) => status === 201)).toHaveLength(50);
@@ -258,5 +276,271 @@ describe("the event feed", () => {
     ]);
     const bad = await callApi(eventsRoute.GET, "GET", "/events", { key: fullKey, query: { after: "abc" } });
     expect(bad).toMatchObject({ status: 400, body: { error: { code: "invalid_cursor" } } });
+  });
+});
+
+type Body = Record<string, unknown> & { id: string };
+const post = (
+  route: typeof debitsRoute.POST,
+  path: string,
+  userId: string,
+  key: string | null,
+  body: unknown,
+  apiKey = fullKey,
+) =>
+  callApi<Body, { id: string }>(route, "POST", path, {
+    key: apiKey,
+    params: { id: userId },
+    headers: key === null ? {} : { "idempotency-key": key },
+    body,
+  });
+const debit = (userId: string, key: string, body: unknown) =>
+  post(debitsRoute.POST, `/users/${userId}/debits`, userId, key, body);
+const capture = (holdId: string, body: unknown) =>
+  post(captureRoute.POST, `/holds/${holdId}/capture`, holdId, null, body);
+
+describe("debits", () => {
+  it("answer 201 with the entry, the lots drawn and the new balance, and replay it for the same key", async () => {
+    const user = await newUser(100);
+    const first = await debit(user.id, `d-${user.id}`, { amount: 30, reason: "job", metadata: { job: "42" } });
+    expect(first).toMatchObject({
+      status: 201,
+      body: { entry: { delta: -30, balanceAfter: 70, kind: "CONSUME" }, balance: { total: 70, available: 70 } },
+    });
+    expect(first.body.draws).toMatchObject([{ category: "PAID", amount: 30 }]);
+    const again = await debit(user.id, `d-${user.id}`, { metadata: { job: "42" }, reason: "job", amount: 30 });
+    expect(again.status).toBe(201);
+    expect(again.body).toEqual(first.body);
+    const reused = await debit(user.id, `d-${user.id}`, { amount: 31, reason: "job" });
+    expect(reused).toMatchObject({ status: 409, body: { error: { code: "idempotency_key_reused" } } });
+    const prisma = await getPrisma();
+    expect(await prisma.user.findUniqueOrThrow({ where: { id: user.id } })).toMatchObject({ balance: 70 });
+    expect(await prisma.ledgerEntry.count({ where: { userId: user.id, kind: "CONSUME" } })).toBe(1);
+  });
+
+  it("answer 402 with the available credits and change nothing when short (holds count as spent)", async () => {
+    const user = await newUser(50);
+    await post(holdsRoute.POST, `/users/${user.id}/holds`, user.id, `h-${user.id}`, { amount: 20 });
+    const prisma = await getPrisma();
+    const before = await prisma.ledgerEntry.count({ where: { userId: user.id } });
+    const short = await debit(user.id, `short-${user.id}`, { amount: 31 });
+    expect(short).toMatchObject({ status: 402, body: { error: { code: "insufficient_credits", available: 30 } } });
+    expect(await prisma.ledgerEntry.count({ where: { userId: user.id } })).toBe(before);
+    expect(await prisma.user.findUniqueOrThrow({ where: { id: user.id } })).toMatchObject({
+      balance: 50,
+      heldCredits: 20,
+    });
+    const ok = await debit(user.id, `fits-${user.id}`, { amount: 30 });
+    expect(ok.status).toBe(201);
+  });
+
+  it("need an Idempotency-Key and a valid body", async () => {
+    const user = await newUser(5);
+    const missing = await post(debitsRoute.POST, `/users/${user.id}/debits`, user.id, null, { amount: 1 });
+    expect(missing).toMatchObject({ status: 400, body: { error: { code: "idempotency_key_required" } } });
+    const tooLong = await debit(user.id, "k".repeat(256), { amount: 1 });
+    expect(tooLong).toMatchObject({ status: 400, body: { error: { code: "invalid_input" } } });
+    for (const body of [
+      { amount: 0 },
+      { amount: 1.5 },
+      { amount: "1" },
+      { amount: 1, metadata: Object.fromEntries(Array.from({ length: 21 }, (_, i) => [`k${i}`, "v"])) },
+    ]) {
+      const answer = await debit(user.id, `bad-${JSON.stringify(body).length}`, body);
+      expect(answer.status, JSON.stringify(body)).toBe(400);
+    }
+    const nobody = await debit("no-such-user", "nobody-1", { amount: 1 });
+    expect(nobody).toMatchObject({ status: 404, body: { error: { code: "user_not_found" } } });
+  });
+
+  it("100 concurrent debits of one credit on a balance of 50 succeed exactly 50 times", async () => {
+    const user = await newUser(50);
+    const answers = await Promise.all(
+      Array.from({ length: 100 }, (_, index) =>
+        retried(() => debit(user.id, `race-d-${user.id}-${index}`, { amount: 1 })),
+      ),
+    );
+    const statuses = answers.map((answer) => answer.status);
+    expect(statuses.filter((status) => status === 201)).toHaveLength(50);
+    expect(statuses.filter((status) => status === 402)).toHaveLength(50);
+    const prisma = await getPrisma();
+    expect(await prisma.user.findUniqueOrThrow({ where: { id: user.id } })).toMatchObject({ balance: 0 });
+  });
+});
+
+describe("grants and the balance", () => {
+  it("grant with credits:grant only; promotional credits that expire are spent before paid ones", async () => {
+    const user = await newUser(10);
+    const refused = await post(
+      grantsRoute.POST,
+      `/users/${user.id}/grants`,
+      user.id,
+      `g0-${user.id}`,
+      { amount: 5 },
+      readKey,
+    );
+    expect(refused).toMatchObject({ status: 403, body: { error: { code: "missing_scope" } } });
+    const expiresAt = new Date(Date.now() + 86_400_000).toISOString();
+    const grant = await post(grantsRoute.POST, `/users/${user.id}/grants`, user.id, `g1-${user.id}`, {
+      amount: 5,
+      expiresAt,
+    });
+    expect(grant).toMatchObject({
+      status: 201,
+      body: { lot: { category: "PROMOTIONAL", amount: 5, remaining: 5 }, balance: { total: 15, available: 15 } },
+    });
+    const balance = await callApi(balanceRoute.GET, "GET", `/users/${user.id}/balance`, {
+      key: readKey,
+      params: { id: user.id },
+    });
+    expect(balance).toMatchObject({
+      status: 200,
+      body: { total: 15, held: 0, available: 15, byCategory: { PAID: 10, PROMOTIONAL: 5 }, nextExpiry: { amount: 5 } },
+    });
+    const spent = await debit(user.id, `g-spend-${user.id}`, { amount: 7 });
+    expect(spent.body.draws).toMatchObject([
+      { category: "PROMOTIONAL", amount: 5 },
+      { category: "PAID", amount: 2 },
+    ]);
+  });
+
+  it("list a user's entries newest first, by kind and time, a page at a time", async () => {
+    const user = await newUser(20);
+    for (let index = 0; index < 5; index++) await debit(user.id, `e-${user.id}-${index}`, { amount: 1 });
+    const seen: number[] = [];
+    let cursor: string | undefined;
+    do {
+      const page = await callApi<
+        { entries: { seq: number; kind: string }[]; nextCursor: string | null },
+        { id: string }
+      >(entriesRoute.GET, "GET", `/users/${user.id}/entries`, {
+        key: readKey,
+        params: { id: user.id },
+        query: { kind: "CONSUME", limit: "2", ...(cursor ? { cursor } : {}) },
+      });
+      expect(page.status).toBe(200);
+      seen.push(...page.body.entries.map((entry) => entry.seq));
+      cursor = page.body.nextCursor ?? undefined;
+    } while (cursor);
+    expect(seen).toEqual([6, 5, 4, 3, 2]);
+    const future = await callApi<{ entries: unknown[] }, { id: string }>(
+      entriesRoute.GET,
+      "GET",
+      `/users/${user.id}/entries`,
+      {
+        key: readKey,
+        params: { id: user.id },
+        query: { from: new Date(Date.now() + 60_000).toISOString() },
+      },
+    );
+    expect(future.body.entries).toEqual([]);
+    const bad = await callApi(entriesRoute.GET, "GET", `/users/${user.id}/entries`, {
+      key: readKey,
+      params: { id: user.id },
+      query: { cursor: "x" },
+    });
+    expect(bad).toMatchObject({ status: 400, body: { error: { code: "invalid_cursor" } } });
+  });
+});
+
+describe("hold capture", () => {
+  const hold = async (userId: string, amount: number, expiresInSeconds = 600) =>
+    (
+      await post(holdsRoute.POST, `/users/${userId}/holds`, userId, `c-${userId}-${Math.random()}`, {
+        amount,
+        expiresInSeconds,
+      })
+    ).body;
+
+  it("debits the captured part drawing lots at capture, releases the rest, and resolves once", async () => {
+    const user = await newUser(100);
+    const held = await hold(user.id, 40);
+    const over = await capture(held.id, { amount: 41 });
+    expect(over).toMatchObject({ status: 400, body: { error: { code: "capture_exceeds_hold" } } });
+    const first = await capture(held.id, { amount: 25 });
+    expect(first).toMatchObject({
+      status: 200,
+      body: {
+        hold: { status: "CAPTURED", capturedAmount: 25 },
+        entry: { delta: -25 },
+        balance: { total: 75, available: 75 },
+      },
+    });
+    expect(await capture(held.id, { amount: 25 })).toMatchObject({ status: 200, body: first.body });
+    expect(await capture(held.id, { amount: 10 })).toMatchObject({
+      status: 409,
+      body: { error: { code: "hold_not_active" } },
+    });
+    const release = await callApi(releaseRoute.POST, "POST", `/holds/${held.id}/release`, {
+      key: fullKey,
+      params: { id: held.id },
+    });
+    expect(release).toMatchObject({ status: 409, body: { error: { code: "hold_not_active" } } });
+    const prisma = await getPrisma();
+    expect(await prisma.user.findUniqueOrThrow({ where: { id: user.id } })).toMatchObject({
+      balance: 75,
+      heldCredits: 0,
+    });
+  });
+
+  it("refuses a capture after expiry with hold_expired; the credits go back uncharged", async () => {
+    const user = await newUser(30);
+    const held = await hold(user.id, 30, 1);
+    await new Promise((resolve) => setTimeout(resolve, 1_100));
+    expect(await capture(held.id, {})).toMatchObject({ status: 409, body: { error: { code: "hold_expired" } } });
+    await expireDueHolds();
+    expect(await capture(held.id, {})).toMatchObject({ status: 409, body: { error: { code: "hold_expired" } } });
+    const prisma = await getPrisma();
+    expect(await prisma.user.findUniqueOrThrow({ where: { id: user.id } })).toMatchObject({
+      balance: 30,
+      heldCredits: 0,
+    });
+  });
+
+  it("expiry racing capture: each hold has exactly one outcome", async () => {
+    const user = await newUser(100);
+    const holds = [];
+    for (let index = 0; index < 10; index++) holds.push(await hold(user.id, 5, 1));
+    const due = new Date(holds[0]!.expiresAt as string).getTime();
+    await new Promise((resolve) => setTimeout(resolve, Math.max(0, due - Date.now() - 30)));
+    const captures = holds.map((held, index) =>
+      new Promise((resolve) => setTimeout(resolve, index * 8)).then(() => capture(held.id, { amount: 5 })),
+    );
+    const [answers] = await Promise.all([
+      Promise.all(captures),
+      expireDueHolds(),
+      new Promise((r) => setTimeout(r, 60)).then(() => expireDueHolds()),
+    ]);
+    await new Promise((resolve) => setTimeout(resolve, 1_100));
+    await expireDueHolds();
+    const prisma = await getPrisma();
+    const rows = await prisma.creditHold.findMany({ where: { id: { in: holds.map((held) => held.id) } } });
+    for (const [index, row] of rows.entries()) expect(["CAPTURED", "EXPIRED"], `hold ${index}`).toContain(row.status);
+    const capturedCount = rows.filter((row) => row.status === "CAPTURED").length;
+    expect(answers.filter((answer) => answer.status === 200)).toHaveLength(capturedCount);
+    expect(await prisma.user.findUniqueOrThrow({ where: { id: user.id } })).toMatchObject({
+      balance: 100 - 5 * capturedCount,
+      heldCredits: 0,
+    });
+  });
+
+  it("100 concurrent holds then captures on a balance of 50: exactly 50 captured", async () => {
+    const user = await newUser(50);
+    const answers = await Promise.all(
+      Array.from({ length: 100 }, (_, index) =>
+        retried(() =>
+          post(holdsRoute.POST, `/users/${user.id}/holds`, user.id, `hc-${user.id}-${index}`, { amount: 1 }),
+        ),
+      ),
+    );
+    const created = answers.filter((answer) => answer.status === 201);
+    expect(created).toHaveLength(50);
+    const captured = await Promise.all(created.map((answer) => retried(() => capture(answer.body.id, {}))));
+    expect(captured.every((answer) => answer.status === 200)).toBe(true);
+    const prisma = await getPrisma();
+    expect(await prisma.user.findUniqueOrThrow({ where: { id: user.id } })).toMatchObject({
+      balance: 0,
+      heldCredits: 0,
+    });
   });
 });

@@ -41,9 +41,9 @@ export const idempotencyHeader = z.object({
 });
 
 export const metadata = z
-  .record(z.string().max(40), z.union([z.string().max(500), z.number(), z.boolean()]))
+  .record(z.string().min(1).max(40), z.string().max(500))
   .refine((value) => Object.keys(value).length <= 20, "at most 20 keys")
-  .meta({ id: "Metadata", description: "Up to 20 keys of your own (strings ≤ 500 characters, numbers, booleans)." });
+  .meta({ id: "Metadata", description: "Up to 20 keys of your own, string values of at most 500 characters." });
 
 export const userIdPath = z.object({ id: z.string().min(1).max(100).meta({ description: "The user's id." }) });
 
