@@ -10,6 +10,7 @@ const items = [
   { href: "/admin/payment-configs", key: "configs" },
   { href: "/admin/packages", key: "packages" },
   { href: "/admin/users", key: "users" },
+  { href: "/admin/developers", key: "developers" },
   { href: "/admin/audit", key: "audit" },
 ] as const;
 
