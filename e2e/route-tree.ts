@@ -126,6 +126,10 @@ export interface RouteIds {
   packageId?: string;
   tradeId?: string;
   provider?: string;
+  apiKeyId?: string;
+  endpointId?: string;
+  deliveryId?: string;
+  holdId?: string;
 }
 
 // Which real id fills a dynamic segment, by the segment before it.
@@ -138,6 +142,10 @@ const substitutions: Record<string, keyof RouteIds> = {
   "pay/[tradeId]": "tradeId",
   "notify/[provider]": "provider",
   "[provider]/[configId]": "configId",
+  "api-keys/[id]": "apiKeyId",
+  "webhooks/[id]": "endpointId",
+  "webhook-deliveries/[id]": "deliveryId",
+  "holds/[id]": "holdId",
 };
 
 /** A concrete URL for a route pattern; fails loudly for a dynamic segment nobody taught it. */
