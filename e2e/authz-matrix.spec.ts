@@ -34,8 +34,11 @@ import {
  *   payer's phone page, whose unguessable trade id is the capability (a phone is not signed in).
  * - bench: the benchmark's baseline route, absent (404) unless BENCH_ENABLED=true.
  * - next-auth: next-auth's own endpoints; sign-in and sign-out need its CSRF token.
+ * - api: the operator's service API (/api/v1), authenticated by an API key with the scope the
+ *   operation needs, never by a session: every signed-in persona gets the keyless 401. Keys with
+ *   and without the scope are probed in their own test below.
  */
-type Access = "public" | "guest" | "user" | "owner" | "admin" | "provider" | "sandbox" | "bench" | "next-auth";
+type Access = "public" | "guest" | "user" | "owner" | "admin" | "provider" | "sandbox" | "bench" | "next-auth" | "api";
 
 /** What a caller gets back. Only the fields given are checked. */
 interface Answer {
@@ -85,9 +88,11 @@ const noSuchOrder: Answer = { status: 404, json: apiError("NOT_FOUND", "order_no
 const invalidInput: Answer = { status: 400, jsonLike: apiError("VALIDATION", "invalid_input") };
 const noSuchConfig: Answer = { status: 404, json: apiError("NOT_FOUND", "payment_config_not_found") };
 const noSuchBatch: Answer = { status: 404, json: apiError("NOT_FOUND", "batch_not_found") };
+const noApiKey: Answer = { status: 401, jsonLike: { error: { code: "invalid_api_key" } } };
 
 const user: HandlerRule = { access: "user" };
 const owner: HandlerRule = { access: "owner" };
+const api: HandlerRule = { access: "api" };
 const admin: HandlerRule = { access: "admin" };
 /** An admin write, probed with ids that name nothing and an empty body: let through, changes nothing. */
 const adminWrite = (allowed: Answer): HandlerRule => ({ access: "admin", allowed });
@@ -113,6 +118,8 @@ const pagePolicy: Record<string, Access> = {
   "/orders/[orderNo]": "owner",
   "/admin": "admin",
   "/admin/audit": "admin",
+  "/admin/developers": "admin",
+  "/admin/webhooks/[id]": "admin",
   "/admin/packages": "admin",
   "/admin/packages/[id]": "admin",
   "/admin/redemption-batches": "admin",
@@ -205,6 +212,31 @@ const handlerPolicy: Record<string, Partial<Record<HttpMethod, HandlerRule>>> = 
   "/api/admin/redemption-batches/[id]/codes": { POST: adminWrite(noSuchBatch) },
   "/api/admin/redemption-batches/[id]/disable": { POST: adminWrite(noSuchBatch) },
   "/api/admin/wallet/sandbox-credits": { DELETE: adminWrite(invalidInput) },
+  "/api/admin/api-keys": { GET: admin, POST: adminWrite(invalidInput) },
+  "/api/admin/api-keys/[id]/revoke": {
+    POST: adminWrite({ status: 404, json: apiError("NOT_FOUND", "api_key_not_found") }),
+  },
+  "/api/admin/webhooks": { GET: admin, POST: adminWrite(invalidInput) },
+  "/api/admin/webhooks/[id]": { PATCH: adminWrite(invalidInput) },
+  "/api/admin/webhooks/[id]/deliveries": { GET: admin },
+  "/api/admin/webhook-deliveries/[id]/resend": {
+    POST: adminWrite({ status: 404, json: apiError("NOT_FOUND", "webhook_delivery_not_found") }),
+  },
+  "/api/admin/wallet-settings": { PUT: adminWrite(invalidInput) },
+  "/api/v1/openapi.json": { GET: { access: "public" } },
+  "/api/v1/reference": { GET: { access: "public" } },
+  "/api/v1/reference/[asset]": { GET: { access: "public", path: "/api/v1/reference/init.js" } },
+  "/api/v1/users": { GET: api },
+  "/api/v1/users/[id]": { GET: api, PATCH: api },
+  "/api/v1/users/[id]/balance": { GET: api },
+  "/api/v1/users/[id]/debits": { POST: api },
+  "/api/v1/users/[id]/grants": { POST: api },
+  "/api/v1/users/[id]/holds": { POST: api },
+  "/api/v1/users/[id]/entries": { GET: api },
+  "/api/v1/holds/[id]": { GET: api },
+  "/api/v1/holds/[id]/capture": { POST: api },
+  "/api/v1/holds/[id]/release": { POST: api },
+  "/api/v1/events": { GET: api },
 };
 
 const actionPolicy: Record<string, ActionRule> = {
@@ -236,6 +268,10 @@ const ghostIds: RouteIds = {
   provider: "wechat",
   batchId: "no-such-batch",
   lotId: "no-such-lot",
+  apiKeyId: "no-such-key",
+  endpointId: "we_no_such_endpoint",
+  deliveryId: "no-such-delivery",
+  holdId: "hold_no_such_hold",
 };
 
 test("the policy table classifies every page, route handler method and server action, and nothing else", () => {
@@ -275,6 +311,62 @@ test("methods a route handler does not export answer 405", async ({ request }) =
       expect(response.status(), `${method} ${url}`).toBe(405);
     }
   }
+});
+
+// The service API's keys: each operation of /api/v1, as its OpenAPI document declares it, with
+// a key lacking its scope (403, whatever else the key may do) and a key holding only that scope
+// (let through to the operation, which then finds nothing: ids that name nothing, an empty body).
+test("API keys: every /api/v1 operation refuses a key without its scope and lets one with it through", async ({
+  request,
+  browser,
+}) => {
+  const document = await (await request.get("/api/v1/openapi.json")).json();
+  const operations = Object.entries(document.paths as Record<string, Record<string, { "x-scope": string }>>).flatMap(
+    ([path, methods]) =>
+      Object.entries(methods).map(([method, operation]) => ({ path, method, scope: operation["x-scope"] })),
+  );
+  const tree = handlers
+    .filter(
+      (route) => route.pattern.startsWith("/api/v1/") && ruleFor(route.pattern, route.methods[0]!).access === "api",
+    )
+    .flatMap((route) => route.methods.map((method) => `${method} ${route.pattern}`))
+    .sort();
+  expect(
+    operations.map(({ path, method }) => `${method.toUpperCase()} /api/v1${path.replace(/\{(\w+)\}/g, "[$1]")}`).sort(),
+  ).toEqual(tree);
+
+  const tab = await adminSession(browser);
+  const admin = tab.context.request;
+  const scopes = ["credits:read", "credits:spend", "credits:grant", "events:read"];
+  const keyWith = async (granted: string[]) =>
+    (
+      await json<{ secret: string }>(
+        await admin.post("/api/admin/api-keys", { data: { name: `matrix ${granted.join(" ")}`, scopes: granted } }),
+      )
+    ).secret;
+  const keys = new Map<string, { with: string; without: string }>();
+  for (const scope of scopes) {
+    keys.set(scope, {
+      with: await keyWith([scope]),
+      without: await keyWith(scopes.filter((other) => other !== scope)),
+    });
+  }
+  for (const operation of operations) {
+    const url = `/api/v1${concretePath(operation.path.replace(/\{(\w+)\}/g, "[$1]"), { ...ghostIds, userId: "no-such-user" })}`;
+    const key = keys.get(operation.scope)!;
+    const send = (secret: string) =>
+      request.fetch(url, {
+        method: operation.method.toUpperCase(),
+        headers: { authorization: `Bearer ${secret}`, "idempotency-key": "authz-matrix" },
+        ...(operation.method === "get" ? {} : { data: {} }),
+      });
+    const refused = await send(key.without);
+    expect(refused.status(), `${operation.method} ${url} without ${operation.scope}`).toBe(403);
+    expect(await refused.json()).toMatchObject({ error: { code: "missing_scope" } });
+    const allowed = await send(key.with);
+    expect([200, 400, 404], `${operation.method} ${url} with ${operation.scope}`).toContain(allowed.status());
+  }
+  await tab.context.close();
 });
 
 // ---- The callers and their data.
@@ -434,6 +526,8 @@ function handlerAnswer(rule: HandlerRule, method: HttpMethod, url: string, calle
     case "sandbox":
     case "bench":
       return allowed;
+    case "api":
+      return noApiKey;
     case "user":
       return persona === "anonymous" ? unauthenticated : allowed;
     case "owner":
@@ -576,6 +670,12 @@ test.describe.serial("authorization matrix", () => {
     await waitForOrderStatus(a, paid.orderNo, "PAID");
     const pending = await placeOrder(a, packageId, "ALIPAY");
     const me = await json<{ user: { id: string } }>(await callers["user A"].request.get("/api/me"));
+    // An endpoint nothing listens on: its delivery log page and API are then real pages to probe.
+    const endpoint = await json<{ endpoint: { id: string } }>(
+      await callers.admin.request.post("/api/admin/webhooks", {
+        data: { url: "http://127.0.0.1:9/authz-matrix", eventTypes: ["hold.expired"], enabled: false },
+      }),
+    );
     ids = {
       orderNo: pending.orderNo,
       tradeId: tradeIdOf(pending.payUrl),
@@ -587,6 +687,10 @@ test.describe.serial("authorization matrix", () => {
       packageId,
       batchId: ghostIds.batchId,
       lotId: ghostIds.lotId,
+      apiKeyId: ghostIds.apiKeyId,
+      endpointId: endpoint.endpoint.id,
+      deliveryId: ghostIds.deliveryId,
+      holdId: ghostIds.holdId,
     };
     before = await snapshot(callers);
   });

@@ -128,6 +128,10 @@ export interface RouteIds {
   provider?: string;
   batchId?: string;
   lotId?: string;
+  apiKeyId?: string;
+  endpointId?: string;
+  deliveryId?: string;
+  holdId?: string;
 }
 
 // Which real id fills a dynamic segment, by the segment before it.
@@ -142,6 +146,10 @@ const substitutions: Record<string, keyof RouteIds> = {
   "[provider]/[configId]": "configId",
   "redemption-batches/[id]": "batchId",
   "lots/[lotId]": "lotId",
+  "api-keys/[id]": "apiKeyId",
+  "webhooks/[id]": "endpointId",
+  "webhook-deliveries/[id]": "deliveryId",
+  "holds/[id]": "holdId",
 };
 
 /** A concrete URL for a route pattern; fails loudly for a dynamic segment nobody taught it. */

@@ -58,6 +58,10 @@ const settingsSchema = z
     RETENTION_DAYS: z.coerce.number().int().min(1).max(3_650).default(90),
     /** On SIGTERM: how long /api/ready answers 503 while requests and jobs finish, before the database closes. */
     SHUTDOWN_GRACE_MS: z.coerce.number().int().min(0).max(120_000).default(2_000),
+    /** Calls one API key may make per minute on one instance. */
+    API_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).max(10_000_000).default(6_000),
+    /** Divides the webhook retry schedule (tests run three days of retries in seconds). */
+    WEBHOOK_TIME_SCALE: z.coerce.number().positive().max(10_000_000).default(1),
   })
   .superRefine((env, ctx) => {
     if (Boolean(env.ADMIN_EMAIL) !== Boolean(env.ADMIN_PASSWORD)) {

@@ -1,11 +1,15 @@
 import { reconcileDueDays } from "@/lib/bills/reconcile-due-days";
+import { flushApiCalls } from "@/lib/api/v1/call-log";
 import { closeDatabase, getDatabase } from "@/lib/db";
 import { migrate, withStartupLock } from "@/lib/db/migrate";
 import { env, EnvError } from "@/lib/env";
 import { startDraining } from "@/lib/health/draining";
 import type { RunningJob } from "@/lib/jobs/runner";
 import { startJob } from "@/lib/jobs/runner";
+import { expireDueHolds } from "@/lib/holds/expire-due-holds";
 import { logger } from "@/lib/log/logger";
+import { pruneEvents } from "@/lib/outbox/prune-events";
+import { sequenceEvents } from "@/lib/outbox/sequence-events";
 import { checkStoredSecrets, StoredSecretsError } from "@/lib/payment-configs/check-stored-secrets";
 import { expireDueOrders, reconcileOrders } from "@/lib/recharge/sweep-orders";
 import { reconcileRefunds } from "@/lib/refunds/sweep-refunds";
@@ -15,6 +19,8 @@ import { dispatchDueNotifies } from "@/lib/sandbox/notify-dispatcher";
 import { provisionSandboxConfigs } from "@/lib/sandbox/provision";
 import { ensureAdmin } from "@/lib/seed/admin";
 import { seedPackages } from "@/lib/seed/packages";
+import { deliverDueWebhooks } from "@/lib/webhooks/deliver-due-webhooks";
+import { fanOutEvents } from "@/lib/webhooks/fan-out-events";
 
 /** Everything a fresh or existing install needs before it serves: settings, schema, seed data. */
 export async function prepareApp(): Promise<void> {
@@ -54,6 +60,15 @@ function startJobs(): RunningJob[] {
     // Cheap when nothing is due: a claim on one row per config and day.
     startJob("reconcile-bills", 5 * 60_000, () => reconcileDueDays()),
     startJob("prune-raw-records", 60 * 60_000, () => pruneRawRecords()),
+    startJob("expire-holds", 1_000, () => expireDueHolds()),
+    startJob("api-call-log", 1_000, () => flushApiCalls()),
+    // Positions first, then deliveries for them: an event reaches webhooks about a second after commit.
+    startJob("sequence-events", 250, async () => {
+      await sequenceEvents();
+      await fanOutEvents();
+    }),
+    startJob("webhook-deliveries", Math.max(50, 500 / settings.WEBHOOK_TIME_SCALE), () => deliverDueWebhooks()),
+    startJob("prune-events", 3_600_000, () => pruneEvents()),
   ];
   if (settings.SANDBOX_ENABLED) {
     jobs.push(
@@ -79,6 +94,7 @@ async function shutdown(signal: string, jobs: RunningJob[]) {
       ...jobs.map((job) => job.stop()),
       new Promise((resolve) => setTimeout(resolve, env().SHUTDOWN_GRACE_MS)),
     ]);
+    await flushApiCalls();
     await closeDatabase();
   } catch (error) {
     logger.error("error while shutting down", { error });

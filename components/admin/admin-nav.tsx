@@ -12,6 +12,7 @@ const items = [
   { href: "/admin/packages", key: "packages" },
   { href: "/admin/users", key: "users" },
   { href: "/admin/redemption-batches", key: "redemption" },
+  { href: "/admin/developers", key: "developers" },
   { href: "/admin/audit", key: "audit" },
 ] as const;
 

@@ -1,8 +1,10 @@
 import type { PrismaClient } from "@prisma/client";
 import { checkRedemptionInvariants, type RedemptionRule } from "@/lib/redemption/check-redemption-invariants";
+import { checkHoldInvariants, type HoldViolation } from "@/lib/holds/check-hold-invariants";
 
 export interface InvariantViolation {
   rule:
+    | HoldViolation["rule"]
     | "balance_matches_entries"
     | "balance_after_chain"
     | "no_unallowed_negative_balance"
@@ -107,6 +109,7 @@ export async function checkLedgerInvariants(prisma: PrismaClient): Promise<Invar
     });
   }
 
+  violations.push(...(await checkHoldInvariants(prisma)));
   violations.push(...(await checkWalletInvariants(prisma)));
   violations.push(...(await checkRedemptionInvariants(prisma)));
   return violations;
