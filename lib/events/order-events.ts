@@ -1,32 +1,34 @@
-import { EventEmitter } from "node:events";
+import { Prisma } from "@prisma/client";
 import { Client } from "pg";
 import { getDatabase } from "@/lib/db";
+import { OrderListeners, type OrderEvent } from "@/lib/events/order-listeners";
 import { logger } from "@/lib/log/logger";
 
-export interface OrderEvent {
-  orderNo: string;
-  status: string;
-}
+export type { OrderEvent } from "@/lib/events/order-listeners";
 
 /** The PostgreSQL channel; statements that change an order may `pg_notify` it themselves. */
 export const orderEventChannel = "order_events";
 const slot = Symbol.for("recharge-app.order-events");
 
 interface Bus {
-  emitter: EventEmitter;
+  listeners: OrderListeners;
   listening?: Promise<void>;
 }
 
 function bus(): Bus {
   const holder = globalThis as { [slot]?: Bus };
-  holder[slot] ??= { emitter: new EventEmitter().setMaxListeners(0) };
+  holder[slot] ??= { listeners: new OrderListeners() };
   return holder[slot];
+}
+
+function dispatch(event: OrderEvent): void {
+  bus().listeners.dispatch(event, (error) => logger.warn("an order event listener failed", { error }));
 }
 
 /**
  * On PostgreSQL every instance LISTENs on one channel, so an order paid on one instance
  * reaches live pages served by any other. The embedded database has one process: the
- * in-process emitter is the whole bus.
+ * in-process dispatch is the whole bus.
  */
 async function ensureListening(): Promise<void> {
   const state = bus();
@@ -38,11 +40,14 @@ async function ensureListening(): Promise<void> {
       const client = new Client({ connectionString: url });
       client.on("notification", (message) => {
         if (message.channel !== orderEventChannel || !message.payload) return;
+        let event: OrderEvent;
         try {
-          state.emitter.emit("event", JSON.parse(message.payload) as OrderEvent);
+          event = JSON.parse(message.payload) as OrderEvent;
         } catch {
           logger.warn("ignored a malformed order event");
+          return;
         }
+        dispatch(event);
       });
       client.on("error", (error) => {
         logger.warn("order event listener lost its connection; reconnecting", { error: error.message });
@@ -64,9 +69,9 @@ async function ensureListening(): Promise<void> {
 export async function publishOrderEvent(event: OrderEvent): Promise<void> {
   const db = await getDatabase();
   if (db.target.kind === "postgres") {
-    await db.prisma.$executeRaw`SELECT pg_notify(${orderEventChannel}, ${JSON.stringify(event)})`;
+    await db.query(Prisma.sql`SELECT pg_notify(${orderEventChannel}, ${JSON.stringify(event)})`);
   } else {
-    bus().emitter.emit("event", event);
+    dispatch(event);
   }
 }
 
@@ -76,15 +81,16 @@ export async function publishOrderEvent(event: OrderEvent): Promise<void> {
  */
 export async function announceOrderEvent(event: OrderEvent): Promise<void> {
   const db = await getDatabase();
-  if (db.target.kind !== "postgres") bus().emitter.emit("event", event);
+  if (db.target.kind !== "postgres") dispatch(event);
 }
 
 /** Calls `listener` for events about `orderNo` until the returned function is called. */
 export async function subscribeToOrder(orderNo: string, listener: (event: OrderEvent) => void): Promise<() => void> {
   await ensureListening();
-  const handler = (event: OrderEvent) => {
-    if (event.orderNo === orderNo) listener(event);
-  };
-  bus().emitter.on("event", handler);
-  return () => bus().emitter.off("event", handler);
+  return bus().listeners.add(orderNo, listener);
+}
+
+/** Live subscriptions open in this instance, over all orders. */
+export function openSubscriptions(): number {
+  return bus().listeners.size;
 }
