@@ -7,6 +7,7 @@ import type { Provider } from "@prisma/client";
 import { clamp, cycle, once, type BenchContext, type Measurement } from "./context";
 import { createUsers, preparePaidOrders } from "./fixtures";
 import { runLoad, type LoadRequest, type LoadResult } from "./load";
+import { statusScenario } from "./report";
 import { signInAll, type Session } from "./sessions";
 
 const providerLabel: Record<Provider, string> = { WECHAT: "WeChat notify", ALIPAY: "Alipay notify" };
@@ -165,7 +166,7 @@ export async function measureStatus(ctx: BenchContext, reads: CreatedOrders["rea
   await load(16, 2);
   const measurements: Measurement[] = [];
   for (const connections of ctx.config.connections) {
-    measurements.push({ scenario: "order status (GET)", result: await load(connections, ctx.config.seconds) });
+    measurements.push({ scenario: statusScenario, result: await load(connections, ctx.config.seconds) });
   }
   return measurements;
 }
