@@ -1,6 +1,7 @@
 import { Prisma, type PaymentConfig, type Provider } from "@prisma/client";
 import { getDatabase, getPrisma } from "@/lib/db";
 import { AppError } from "@/lib/errors";
+import { busChannels, busIsLive, ensureListening, onChannel, watchBus } from "@/lib/events/bus";
 import { logger } from "@/lib/log/logger";
 import { openSecrets } from "@/lib/payment-configs/secrets";
 import { createAdapter } from "@/lib/payments/registry";
@@ -55,16 +56,57 @@ function adapterFor(config: PaymentConfig): PaymentAdapter {
 }
 
 /**
+ * Configs by id as last read, kept only while this instance hears every change: a trigger on
+ * "PaymentConfig" announces each committed write on the bus (every instance drops its copy), and
+ * losing the bus drops them all. Another instance's edit so takes effect here within the bus's
+ * delivery time (milliseconds), not at once: a notify verified meanwhile against the old keys
+ * fails and the provider retries it.
+ */
+interface ConfigCache {
+  rows: Map<string, PaymentConfig>;
+  /** Moves on every invalidation: a read that overlapped one is not kept (it may be older). */
+  generation: number;
+}
+
+const configSlot = Symbol.for("recharge-app.payment-config-cache");
+
+function configCache(): ConfigCache {
+  const holder = globalThis as { [configSlot]?: ConfigCache };
+  if (!holder[configSlot]) {
+    const created: ConfigCache = { rows: new Map(), generation: 0 };
+    holder[configSlot] = created;
+    onChannel(busChannels.configs, (configId) => {
+      created.generation += 1;
+      created.rows.delete(configId);
+    });
+    watchBus(() => {
+      created.generation += 1;
+      created.rows.clear();
+    });
+  }
+  return holder[configSlot];
+}
+
+/**
  * A config by id, even when disabled or deleted: notifies, queries and refunds of orders
  * placed through it must keep working.
  */
 export async function loadConfig(configId: string): Promise<LoadedConfig> {
   const db = await getDatabase();
+  const cache = configCache();
+  if (db.target.kind === "postgres") {
+    // Connects the bus on first use; if it cannot, every read goes to the database.
+    await ensureListening().catch((error: unknown) => logger.warn("config cache off: no event bus", { error }));
+    const cached = busIsLive() ? cache.rows.get(configId) : undefined;
+    if (cached) return { config: cached, adapter: adapterFor(cached) };
+  }
+  const generation = cache.generation;
   // Straight to the driver on purpose: every notify starts here (see Database.query); the row is
   // exactly findUnique's.
   const rows = await db.query<PaymentConfig>(Prisma.sql`SELECT * FROM "PaymentConfig" WHERE id = ${configId}`);
   const config = rows[0];
   if (!config) throw new AppError("NOT_FOUND", "payment_config_not_found");
+  if (db.target.kind === "postgres" && busIsLive() && cache.generation === generation) cache.rows.set(configId, config);
   return { config, adapter: adapterFor(config) };
 }
 
