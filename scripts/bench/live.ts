@@ -44,6 +44,9 @@ export interface LiveResult {
   delayP50Ms: number;
   delayP99Ms: number;
   delayMaxMs: number;
+  /** From the notify's sending instead: what the payer waits for, the settlement included. */
+  fromSendP50Ms: number;
+  fromSendP99Ms: number;
   notify: CpuShares;
   notifySeconds: number;
 }
@@ -132,7 +135,8 @@ function openStream(baseUrl: string, orderNo: string, cookie: string, onEnd: () 
   });
 }
 
-async function sendNotify(baseUrl: string, notify: LoadRequest): Promise<{ ok: boolean; at: number }> {
+async function sendNotify(baseUrl: string, notify: LoadRequest): Promise<{ ok: boolean; sentAt: number; at: number }> {
+  const sentAt = performance.now();
   try {
     const response = await fetch(new URL(notify.path, baseUrl), {
       method: notify.method,
@@ -140,9 +144,9 @@ async function sendNotify(baseUrl: string, notify: LoadRequest): Promise<{ ok: b
       body: notify.body,
     });
     await response.text();
-    return { ok: response.ok, at: performance.now() };
+    return { ok: response.ok, sentAt, at: performance.now() };
   } catch {
-    return { ok: false, at: performance.now() };
+    return { ok: false, sentAt, at: performance.now() };
   }
 }
 
@@ -186,7 +190,7 @@ async function livePhase(ctx: BenchContext, users: readonly BenchUser[], cookies
 
   // Steady notifies, open loop: one every 1/rate s, whatever the answers' pace.
   const byOrder = new Map(streams.map((stream) => [stream.orderNo, stream]));
-  const answers: { orderNo: string; ok: boolean; at: number }[] = [];
+  const answers: { orderNo: string; ok: boolean; sentAt: number; at: number }[] = [];
   const notifyBefore = cpuSnapshot(target);
   const startedAt = performance.now();
   await Promise.all(
@@ -204,14 +208,17 @@ async function livePhase(ctx: BenchContext, users: readonly BenchUser[], cookies
   const notifyWindowSeconds = (performance.now() - startedAt) / 1000;
 
   const delays: number[] = [];
+  const fromSend: number[] = [];
   let beforeAnswer = 0;
   for (const answer of answers) {
     const paidAt = byOrder.get(answer.orderNo)?.paidAt;
     if (!answer.ok || paidAt === undefined) continue;
     if (paidAt < answer.at) beforeAnswer += 1;
     delays.push(Math.max(0, paidAt - answer.at));
+    fromSend.push(paidAt - answer.sentAt);
   }
   delays.sort((a, b) => a - b);
+  fromSend.sort((a, b) => a - b);
 
   closing = true;
   for (const stream of streams) stream.request.destroy();
@@ -234,6 +241,8 @@ async function livePhase(ctx: BenchContext, users: readonly BenchUser[], cookies
     delayP50Ms: percentile(delays, 0.5),
     delayP99Ms: percentile(delays, 0.99),
     delayMaxMs: delays.at(-1) ?? Number.NaN,
+    fromSendP50Ms: percentile(fromSend, 0.5),
+    fromSendP99Ms: percentile(fromSend, 0.99),
     notify,
     notifySeconds: notifyWindowSeconds,
   } satisfies LiveResult;
