@@ -35,6 +35,24 @@ describe("loading a payment config by id", () => {
     expect(await eventually(async () => (await loadConfig(config.id)).config.name === config.name)).toBe(true);
   });
 
+  it("serves the default config from the copy too, and follows a change of default", async () => {
+    const postgres = (await getDatabase()).target.kind === "postgres";
+    const first = await loadDefaultConfig("WECHAT");
+    const again = await loadDefaultConfig("WECHAT");
+    if (postgres) expect(again.config).toBe(first.config);
+    const prisma = await getPrisma();
+    await prisma.paymentConfig.update({ where: { id: first.config.id }, data: { enabled: false } });
+    const unavailable = await eventually(() =>
+      loadDefaultConfig("WECHAT").then(
+        () => false,
+        (error: unknown) => (error as { code?: string }).code === "UNAVAILABLE",
+      ),
+    );
+    expect(unavailable).toBe(true);
+    await prisma.paymentConfig.update({ where: { id: first.config.id }, data: { enabled: true } });
+    expect(await eventually(async () => (await loadDefaultConfig("WECHAT")).config.id === first.config.id)).toBe(true);
+  });
+
   it("drops every copy when the bus connection is lost, and caches again once it is back", async () => {
     const db = await getDatabase();
     if (db.target.kind !== "postgres") return;

@@ -64,6 +64,8 @@ function adapterFor(config: PaymentConfig): PaymentAdapter {
  */
 interface ConfigCache {
   rows: Map<string, PaymentConfig>;
+  /** Each provider's default config: any config's change may move the default, so any change clears these. */
+  defaults: Map<Provider, PaymentConfig>;
   /** Moves on every invalidation: a read that overlapped one is not kept (it may be older). */
   generation: number;
 }
@@ -73,15 +75,17 @@ const configSlot = Symbol.for("recharge-app.payment-config-cache");
 function configCache(): ConfigCache {
   const holder = globalThis as { [configSlot]?: ConfigCache };
   if (!holder[configSlot]) {
-    const created: ConfigCache = { rows: new Map(), generation: 0 };
+    const created: ConfigCache = { rows: new Map(), defaults: new Map(), generation: 0 };
     holder[configSlot] = created;
     onChannel(busChannels.configs, (configId) => {
       created.generation += 1;
       created.rows.delete(configId);
+      created.defaults.clear();
     });
     watchBus(() => {
       created.generation += 1;
       created.rows.clear();
+      created.defaults.clear();
     });
   }
   return holder[configSlot];
@@ -91,31 +95,43 @@ function configCache(): ConfigCache {
  * A config by id, even when disabled or deleted: notifies, queries and refunds of orders
  * placed through it must keep working.
  */
+/** Whether cached configs may be used and kept: on PostgreSQL while the bus listens. */
+async function cacheUsable(): Promise<boolean> {
+  const db = await getDatabase();
+  if (db.target.kind !== "postgres") return false;
+  // Connects the bus on first use; if it cannot, every read goes to the database.
+  await ensureListening().catch((error: unknown) => logger.warn("config cache off: no event bus", { error }));
+  return busIsLive();
+}
+
 export async function loadConfig(configId: string): Promise<LoadedConfig> {
   const db = await getDatabase();
   const cache = configCache();
-  if (db.target.kind === "postgres") {
-    // Connects the bus on first use; if it cannot, every read goes to the database.
-    await ensureListening().catch((error: unknown) => logger.warn("config cache off: no event bus", { error }));
-    const cached = busIsLive() ? cache.rows.get(configId) : undefined;
-    if (cached) return { config: cached, adapter: adapterFor(cached) };
-  }
+  const usable = await cacheUsable();
+  const cached = usable ? cache.rows.get(configId) : undefined;
+  if (cached) return { config: cached, adapter: adapterFor(cached) };
   const generation = cache.generation;
   // Straight to the driver on purpose: every notify starts here (see Database.query); the row is
   // exactly findUnique's.
   const rows = await db.query<PaymentConfig>(Prisma.sql`SELECT * FROM "PaymentConfig" WHERE id = ${configId}`);
   const config = rows[0];
   if (!config) throw new AppError("NOT_FOUND", "payment_config_not_found");
-  if (db.target.kind === "postgres" && busIsLive() && cache.generation === generation) cache.rows.set(configId, config);
+  if (usable && busIsLive() && cache.generation === generation) cache.rows.set(configId, config);
   return { config, adapter: adapterFor(config) };
 }
 
 /** The provider's default enabled config: what new orders use. */
 export async function loadDefaultConfig(provider: Provider): Promise<LoadedConfig> {
+  const cache = configCache();
+  const usable = await cacheUsable();
+  const cached = usable ? cache.defaults.get(provider) : undefined;
+  if (cached) return { config: cached, adapter: adapterFor(cached) };
+  const generation = cache.generation;
   const prisma = await getPrisma();
   const config = await prisma.paymentConfig.findFirst({
     where: { provider, enabled: true, isDefault: true, deletedAt: null },
   });
   if (!config) throw new AppError("UNAVAILABLE", "payment_method_unavailable");
+  if (usable && busIsLive() && cache.generation === generation) cache.defaults.set(provider, config);
   return { config, adapter: adapterFor(config) };
 }
