@@ -1,3 +1,4 @@
+import { randomUUID } from "node:crypto";
 import { Prisma, type PaymentConfig, type Provider } from "@prisma/client";
 import { getDatabase, getPrisma } from "@/lib/db";
 import { AppError } from "@/lib/errors";
@@ -20,24 +21,22 @@ interface CacheEntry {
 // Building an adapter parses keys; reuse it until the row changes (updatedAt moves).
 const cache = new Map<string, CacheEntry>();
 
+/** Keeps every provider call with its outcome. Straight to the driver: each order creation makes one. */
 export function recordCall(configId: string) {
   return async (record: ProviderCallRecord) => {
     try {
-      const prisma = await getPrisma();
-      await prisma.providerCall.create({
-        data: {
-          provider: record.provider,
-          configId,
-          operation: record.operation,
-          orderNo: record.orderNo,
-          request: record.request as object,
-          response: record.response as object | undefined,
-          httpStatus: record.httpStatus,
-          latencyMs: Math.round(record.latencyMs),
-          outcome: record.outcome,
-          errorMessage: record.errorMessage,
-        },
-      });
+      const db = await getDatabase();
+      const json = (value: unknown) => (value === undefined ? null : JSON.stringify(value));
+      await db.query(
+        Prisma.sql`
+        INSERT INTO "ProviderCall" (id, provider, "configId", operation, "orderNo", request, response, "httpStatus",
+                                    "latencyMs", outcome, "errorMessage", "createdAt")
+        VALUES (${randomUUID()}, ${record.provider}::"Provider", ${configId}, ${record.operation},
+                ${record.orderNo ?? null}, ${json(record.request)}::jsonb, ${json(record.response)}::jsonb,
+                ${record.httpStatus ?? null}::int, ${Math.round(record.latencyMs)}::int, ${record.outcome},
+                ${record.errorMessage ?? null}, ${new Date()}::timestamp)`,
+        { name: "record-provider-call" },
+      );
     } catch (error) {
       logger.error("could not record a provider call", { configId, operation: record.operation, error });
     }
