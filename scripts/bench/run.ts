@@ -69,6 +69,18 @@ async function bench({ ctx, prisma, server }: Harness): Promise<Results> {
   return { machine, measurements, live, soak: soakResult, checks, serverProblems };
 }
 
+/** How often each kind of logged problem occurred, so a few examples do not hide the rest. */
+function problemCounts(lines: readonly string[]): string[] {
+  const counts = new Map<string, number>();
+  for (const line of lines) {
+    const message = /"msg":"([^"]*)"/.exec(line)?.[1] ?? line.slice(0, 80);
+    const error = /"message":"([^"]{0,80})/.exec(line)?.[1];
+    const key = error ? `${message}: ${error}` : message;
+    counts.set(key, (counts.get(key) ?? 0) + 1);
+  }
+  return [...counts].map(([key, count]) => `  ${count}× ${key}`);
+}
+
 function report(results: Results, config: BenchConfig): string {
   const { measurements, live, soak: soakResult, checks } = results;
   const status16 = measurements.find((m) => m.scenario === statusScenario && m.result.connections === 16);
@@ -100,6 +112,7 @@ function report(results: Results, config: BenchConfig): string {
     `notified orders paid exactly once: ${checks.orders.paidOnce} of ${checks.orders.notified}`,
     ...checks.orders.problems.map((problem) => `  ${problem}`),
     `server warnings/errors logged: ${results.serverProblems.length}`,
+    ...problemCounts(results.serverProblems),
     ...results.serverProblems.slice(0, 5).map((line) => `  ${line.slice(0, 300)}`),
     "",
     "## Targets (reported, not asserted)",
