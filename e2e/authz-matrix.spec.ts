@@ -175,6 +175,7 @@ const handlerPolicy: Record<string, Partial<Record<HttpMethod, HandlerRule>>> = 
   "/api/admin/users": { GET: admin },
   "/api/admin/users/[id]": { GET: admin },
   "/api/admin/users/[id]/adjustments": { POST: adminWrite(invalidInput) },
+  "/api/admin/wallet/sandbox-credits": { DELETE: adminWrite(invalidInput) },
 };
 
 const actionPolicy: Record<string, ActionRule> = {

@@ -111,6 +111,12 @@ export async function checkLedgerInvariants(prisma: PrismaClient): Promise<Invar
 
 async function checkWalletInvariants(prisma: PrismaClient): Promise<InvariantViolation[]> {
   const violations: InvariantViolation[] = [];
+  // Entries written before the lots migration ran have no lots or draws: their balance became
+  // one MIGRATION lot. Only later entries must match lots.
+  const [migrated] = await prisma.$queryRaw<{ at: Date | null }[]>`
+    SELECT MIN(started_at AT TIME ZONE 'UTC') AS at FROM "_prisma_migrations"
+    WHERE migration_name LIKE '%\_wallet\_lots' AND rolled_back_at IS NULL`;
+  const lotsSince = migrated?.at ?? new Date(0);
   const report = (rule: InvariantViolation["rule"], rows: { userId: string; detail: string }[]) => {
     for (const row of rows) violations.push({ rule, userId: row.userId, detail: row.detail });
   };
@@ -139,15 +145,13 @@ async function checkWalletInvariants(prisma: PrismaClient): Promise<InvariantVio
       GROUP BY l.id
       HAVING l.amount - l.remaining <> COALESCE(SUM(d.amount), 0)`,
   );
-  // Entries written before lots existed (their balance became a MIGRATION lot) have no draws.
   report(
     "entry_draws_match_delta",
     await prisma.$queryRaw`
       SELECT e."userId", format('debit %s of %s drew %s and left %s uncovered', e.id, e.delta,
                                 COALESCE(SUM(d.amount), 0), e.uncovered) AS detail
       FROM "LedgerEntry" e LEFT JOIN "LotDraw" d ON d."entryId" = e.id
-      WHERE e.delta < 0 AND NOT EXISTS (
-        SELECT 1 FROM "CreditLot" m WHERE m."userId" = e."userId" AND m.source = 'MIGRATION' AND m."createdAt" >= e."createdAt")
+      WHERE e.delta < 0 AND e."createdAt" >= ${lotsSince}
       GROUP BY e.id
       HAVING COALESCE(SUM(d.amount), 0) + e.uncovered <> -e.delta OR e.uncovered < 0`,
   );
@@ -156,8 +160,7 @@ async function checkWalletInvariants(prisma: PrismaClient): Promise<InvariantVio
     await prisma.$queryRaw`
       SELECT e."userId", format('credit %s of %s made lots of %s', e.id, e.delta, COALESCE(SUM(l.amount), 0)) AS detail
       FROM "LedgerEntry" e LEFT JOIN "CreditLot" l ON l."entryId" = e.id
-      WHERE e.delta > 0 AND NOT EXISTS (
-        SELECT 1 FROM "CreditLot" m WHERE m."userId" = e."userId" AND m.source = 'MIGRATION' AND m."createdAt" >= e."createdAt")
+      WHERE e.delta > 0 AND e."createdAt" >= ${lotsSince}
       GROUP BY e.id
       HAVING COALESCE(SUM(l.amount), 0) <> e.delta`,
   );
@@ -186,8 +189,7 @@ async function checkWalletInvariants(prisma: PrismaClient): Promise<InvariantVio
     await prisma.$queryRaw`
       WITH movements AS (
         SELECT e.* FROM "LedgerEntry" e
-        WHERE NOT EXISTS (
-          SELECT 1 FROM "CreditLot" m WHERE m."userId" = e."userId" AND m.source = 'MIGRATION' AND m."createdAt" >= e."createdAt")
+        WHERE e."createdAt" >= ${lotsSince}
       )
       SELECT e."userId", format('recharge entry %s has no order.paid event', e.id) AS detail
       FROM movements e

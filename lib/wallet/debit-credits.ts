@@ -90,7 +90,7 @@ export async function debitCredits(tx: Prisma.TransactionClient, input: DebitCre
     SELECT l.id, l.category, l.remaining, l."expiresAt"
     FROM "CreditLot" l
     WHERE l."userId" = ${input.userId} AND l.remaining > 0
-    ORDER BY (l.reference IS NOT DISTINCT FROM ${preferred}) DESC, ${consumptionOrderSql}`;
+    ORDER BY CASE WHEN l.reference = ${preferred}::text THEN 0 ELSE 1 END, ${consumptionOrderSql}`;
   // Lots past their expiry are expired here first, as the job would, so that the balance always
   // equals what the lots hold (the job may not have come by yet).
   const lots: OpenLot[] = [];

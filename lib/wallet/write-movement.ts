@@ -1,5 +1,6 @@
+import { randomUUID } from "node:crypto";
 import type { CreditCategory, CreditLot, LedgerEntry, LedgerKind, LotSource, Prisma } from "@prisma/client";
-import { recordEvent, type EventType } from "@/lib/outbox/record-event";
+import { newEventId, recordEvent, type EventType } from "@/lib/outbox/record-event";
 import { compareConsumptionOrder } from "@/lib/wallet/consumption-order";
 import type { LockedWallet } from "@/lib/wallet/lock-wallet";
 
@@ -61,70 +62,64 @@ async function recordLowBalance(tx: Prisma.TransactionClient, wallet: LockedWall
 }
 
 /**
- * Writes a debit the caller planned under the wallet lock: balance, entry, lots, draws, events.
- * `wallet` is moved along, so one transaction can write several movements in a row.
+ * Writes a debit the caller planned under the wallet lock, as one statement: balance, entry,
+ * lots, draws and its event (balance.low written separately, on a crossing only). `wallet` is
+ * moved along, so one transaction can write several movements in a row.
  */
 export async function writeDebit(tx: Prisma.TransactionClient, wallet: LockedWallet, plan: DebitPlan) {
   const balanceAfter = wallet.balance - plan.amount;
   const releaseHeld = plan.releaseHeld ?? 0;
-  await tx.$executeRaw`
-    UPDATE "User"
-    SET balance = ${balanceAfter}, "ledgerSeq" = ${wallet.ledgerSeq + 1},
-        "heldCredits" = "heldCredits" - ${releaseHeld}, "updatedAt" = ${plan.now}
-    WHERE id = ${wallet.userId}`;
-  const entry = await tx.ledgerEntry.create({
-    data: {
-      userId: wallet.userId,
-      seq: wallet.ledgerSeq + 1,
-      delta: -plan.amount,
-      balanceAfter,
-      kind: plan.kind,
-      idempotencyKey: plan.idempotencyKey,
-      reference: plan.reference,
-      reason: plan.reason,
-      actorId: plan.actorId,
-      metadata: plan.metadata,
-      negativeAllowed: plan.negativeAllowed && balanceAfter < 0,
-      uncovered: plan.uncovered,
-      createdAt: plan.now,
-    },
+  const entryId = randomUUID();
+  const draws = JSON.stringify(plan.draws.map((draw) => ({ id: draw.lotId, amount: draw.amount })));
+  const closed = plan.closeLot ?? null;
+  const metadata = plan.metadata ? JSON.stringify(plan.metadata) : null;
+  const eventData = JSON.stringify({
+    userId: wallet.userId,
+    externalUserId: wallet.externalId,
+    entryId,
+    kind: plan.kind,
+    amount: plan.amount,
+    reason: plan.reason ?? null,
+    reference: plan.reference ?? null,
+    metadata: plan.metadata ?? null,
+    draws: plan.draws,
+    balance: balanceAfter,
   });
-  if (plan.draws.length) {
-    const draws = JSON.stringify(plan.draws.map((draw) => ({ id: draw.lotId, amount: draw.amount })));
-    const closed = plan.closeLot ?? null;
-    // The CHECK on "CreditLot" refuses a remaining below zero, so a stale plan cannot overdraw.
-    await tx.$executeRaw`
+  // The CHECK on "CreditLot" refuses a remaining below zero, so a stale plan cannot overdraw.
+  const [row] = await tx.$queryRaw<(LedgerEntry & { drawnLots: number })[]>`
+    WITH wallet AS (
+      UPDATE "User"
+      SET balance = ${balanceAfter}, "ledgerSeq" = ${wallet.ledgerSeq + 1},
+          "heldCredits" = "heldCredits" - ${releaseHeld}, "updatedAt" = ${plan.now}
+      WHERE id = ${wallet.userId}
+      RETURNING id
+    ), drawn AS (
       UPDATE "CreditLot" AS l
       SET remaining = l.remaining - d.amount,
-          "expiredAt" = CASE WHEN ${closed} = 'expiredAt' THEN ${plan.now} ELSE l."expiredAt" END,
-          "voidedAt" = CASE WHEN ${closed} = 'voidedAt' THEN ${plan.now} ELSE l."voidedAt" END
+          "expiredAt" = CASE WHEN ${closed}::text = 'expiredAt' THEN ${plan.now} ELSE l."expiredAt" END,
+          "voidedAt" = CASE WHEN ${closed}::text = 'voidedAt' THEN ${plan.now} ELSE l."voidedAt" END
       FROM jsonb_to_recordset(${draws}::jsonb) AS d(id text, amount int)
-      WHERE l.id = d.id AND l."userId" = ${wallet.userId}`;
-    await tx.lotDraw.createMany({
-      data: plan.draws.map((draw) => ({
-        entryId: entry.id,
-        lotId: draw.lotId,
-        amount: draw.amount,
-        createdAt: plan.now,
-      })),
-    });
-  }
-  await recordEvent(tx, {
-    type: plan.event,
-    userId: wallet.userId,
-    data: {
-      userId: wallet.userId,
-      externalUserId: wallet.externalId,
-      entryId: entry.id,
-      kind: plan.kind,
-      amount: plan.amount,
-      reason: plan.reason ?? null,
-      reference: plan.reference ?? null,
-      metadata: plan.metadata ?? null,
-      draws: plan.draws.map((draw) => ({ lotId: draw.lotId, category: draw.category, amount: draw.amount })),
-      balance: balanceAfter,
-    },
-  });
+      WHERE l.id = d.id AND l."userId" = ${wallet.userId}
+      RETURNING l.id, d.amount
+    ), entry AS (
+      INSERT INTO "LedgerEntry" (id, "userId", seq, delta, "balanceAfter", kind, "idempotencyKey", reference, reason,
+                                 "actorId", metadata, "negativeAllowed", uncovered, "createdAt")
+      SELECT ${entryId}, wallet.id, ${wallet.ledgerSeq + 1}, ${-plan.amount}, ${balanceAfter},
+             ${plan.kind}::"LedgerKind", ${plan.idempotencyKey}, ${plan.reference ?? null}, ${plan.reason ?? null},
+             ${plan.actorId ?? null}, ${metadata}::jsonb, ${plan.negativeAllowed && balanceAfter < 0}, ${plan.uncovered},
+             ${plan.now}
+      FROM wallet
+      RETURNING *
+    ), draw_rows AS (
+      INSERT INTO "LotDraw" (id, "entryId", "lotId", amount, "createdAt")
+      SELECT gen_random_uuid()::text, entry.id, drawn.id, drawn.amount, ${plan.now} FROM entry, drawn
+    ), outbox AS (
+      INSERT INTO "Event" (id, type, "userId", data, "createdAt")
+      SELECT ${newEventId()}, ${plan.event}, wallet.id, ${eventData}::jsonb, ${plan.now} FROM wallet
+    )
+    SELECT entry.*, (SELECT count(*) FROM drawn)::int AS "drawnLots" FROM entry`;
+  if (!row || row.drawnLots !== plan.draws.length) throw new Error(`debit of ${wallet.userId} did not write as planned`);
+  const { drawnLots: _drawn, ...entry } = row;
   await recordLowBalance(tx, wallet, balanceAfter);
   Object.assign(wallet, {
     balance: balanceAfter,
