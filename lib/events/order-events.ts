@@ -1,72 +1,43 @@
-import { EventEmitter } from "node:events";
-import { Client } from "pg";
+import { Prisma } from "@prisma/client";
 import { getDatabase } from "@/lib/db";
+import { busChannels, ensureListening, onChannel } from "@/lib/events/bus";
+import { OrderListeners, type OrderEvent } from "@/lib/events/order-listeners";
 import { logger } from "@/lib/log/logger";
 
-export interface OrderEvent {
-  orderNo: string;
-  status: string;
-}
+export type { OrderEvent } from "@/lib/events/order-listeners";
 
 /** The PostgreSQL channel; statements that change an order may `pg_notify` it themselves. */
-export const orderEventChannel = "order_events";
-const slot = Symbol.for("recharge-app.order-events");
+export const orderEventChannel = busChannels.orders;
+const slot = Symbol.for("recharge-app.order-listeners");
 
-interface Bus {
-  emitter: EventEmitter;
-  listening?: Promise<void>;
-}
-
-function bus(): Bus {
-  const holder = globalThis as { [slot]?: Bus };
-  holder[slot] ??= { emitter: new EventEmitter().setMaxListeners(0) };
+function listeners(): OrderListeners {
+  const holder = globalThis as { [slot]?: OrderListeners };
+  holder[slot] ??= new OrderListeners();
   return holder[slot];
 }
 
-/**
- * On PostgreSQL every instance LISTENs on one channel, so an order paid on one instance
- * reaches live pages served by any other. The embedded database has one process: the
- * in-process emitter is the whole bus.
- */
-async function ensureListening(): Promise<void> {
-  const state = bus();
-  state.listening ??= (async () => {
-    const db = await getDatabase();
-    if (db.target.kind !== "postgres") return;
-    const url = db.target.url;
-    const connect = async (): Promise<void> => {
-      const client = new Client({ connectionString: url });
-      client.on("notification", (message) => {
-        if (message.channel !== orderEventChannel || !message.payload) return;
-        try {
-          state.emitter.emit("event", JSON.parse(message.payload) as OrderEvent);
-        } catch {
-          logger.warn("ignored a malformed order event");
-        }
-      });
-      client.on("error", (error) => {
-        logger.warn("order event listener lost its connection; reconnecting", { error: error.message });
-        void client.end().catch(() => undefined);
-        setTimeout(() => void connect().catch(() => undefined), 1_000).unref();
-      });
-      await client.connect();
-      await client.query(`LISTEN ${orderEventChannel}`);
-    };
-    await connect();
-  })().catch((error: unknown) => {
-    state.listening = undefined;
-    throw error;
-  });
-  return state.listening;
+function dispatch(event: OrderEvent): void {
+  listeners().dispatch(event, (error) => logger.warn("an order event listener failed", { error }));
 }
+
+onChannel(orderEventChannel, (payload) => {
+  let event: OrderEvent;
+  try {
+    event = JSON.parse(payload) as OrderEvent;
+  } catch {
+    logger.warn("ignored a malformed order event");
+    return;
+  }
+  dispatch(event);
+});
 
 /** Tells every instance's live listeners that an order changed. Call after the change commits. */
 export async function publishOrderEvent(event: OrderEvent): Promise<void> {
   const db = await getDatabase();
   if (db.target.kind === "postgres") {
-    await db.prisma.$executeRaw`SELECT pg_notify(${orderEventChannel}, ${JSON.stringify(event)})`;
+    await db.query(Prisma.sql`SELECT pg_notify(${orderEventChannel}, ${JSON.stringify(event)})`);
   } else {
-    bus().emitter.emit("event", event);
+    dispatch(event);
   }
 }
 
@@ -76,15 +47,16 @@ export async function publishOrderEvent(event: OrderEvent): Promise<void> {
  */
 export async function announceOrderEvent(event: OrderEvent): Promise<void> {
   const db = await getDatabase();
-  if (db.target.kind !== "postgres") bus().emitter.emit("event", event);
+  if (db.target.kind !== "postgres") dispatch(event);
 }
 
 /** Calls `listener` for events about `orderNo` until the returned function is called. */
 export async function subscribeToOrder(orderNo: string, listener: (event: OrderEvent) => void): Promise<() => void> {
   await ensureListening();
-  const handler = (event: OrderEvent) => {
-    if (event.orderNo === orderNo) listener(event);
-  };
-  bus().emitter.on("event", handler);
-  return () => bus().emitter.off("event", handler);
+  return listeners().add(orderNo, listener);
+}
+
+/** Live subscriptions open in this instance, over all orders. */
+export function openSubscriptions(): number {
+  return listeners().size;
 }

@@ -1,7 +1,7 @@
-import type { Provider, RechargeOrder } from "@prisma/client";
+import { randomUUID } from "node:crypto";
+import { Prisma, type PaymentChannel, type Provider, type RechargeOrder } from "@prisma/client";
 import { z } from "zod";
-import { getPrisma } from "@/lib/db";
-import { isUniqueViolation } from "@/lib/db/errors";
+import { getDatabase, getPrisma } from "@/lib/db";
 import { env } from "@/lib/env";
 import { AppError } from "@/lib/errors";
 import { logger } from "@/lib/log/logger";
@@ -32,8 +32,84 @@ export interface CreateOrderOptions extends CreateOrderInput {
 
 async function existingOrder(userId: string, clientKey: string | undefined): Promise<RechargeOrder | null> {
   if (!clientKey) return null;
-  const prisma = await getPrisma();
-  return prisma.rechargeOrder.findUnique({ where: { userId_clientKey: { userId, clientKey } } });
+  const db = await getDatabase();
+  const rows = await db.query<RechargeOrder>(
+    Prisma.sql`SELECT * FROM "RechargeOrder" WHERE "userId" = ${userId} AND "clientKey" = ${clientKey}`,
+  );
+  return rows[0] ?? null;
+}
+
+interface NewOrder {
+  orderNo: string;
+  userId: string;
+  clientKey: string | undefined;
+  packageId: string;
+  provider: Provider;
+  configId: string;
+  channel: PaymentChannel;
+  expiresAt: Date;
+  clientIp: string | undefined;
+  now: Date;
+}
+
+/**
+ * The order and its "created" history in one statement (one round trip, one commit), with the
+ * package's snapshot read inside it. No row: the package is not active, or the client key
+ * already has its order (ON CONFLICT: a racing twin waits for the other's commit, then yields).
+ */
+async function insertOrder(order: NewOrder): Promise<RechargeOrder | null> {
+  const db = await getDatabase();
+  const { now } = order;
+  const rows = await db.query<RechargeOrder>(
+    Prisma.sql`
+    WITH pkg AS (
+      SELECT id, name, "nameEn", "priceFen", credits, "bonusCredits", "bonusValidityDays"
+      FROM "CreditPackage" WHERE id = ${order.packageId} AND active
+    ), created AS (
+      INSERT INTO "RechargeOrder" (id, "orderNo", "userId", "clientKey", "packageId", "packageName", "priceFen", credits,
+                                   "bonusCredits", "bonusValidityDays", provider, "configId", channel, status,
+                                   "expiresAt", "clientIp", "nextCheckAt", "createdAt", "updatedAt")
+      SELECT ${randomUUID()}, ${order.orderNo}, ${order.userId}, ${order.clientKey ?? null}, pkg.id,
+             CASE WHEN coalesce(pkg."nameEn", '') = '' THEN pkg.name ELSE pkg.name || ' / ' || pkg."nameEn" END,
+             pkg."priceFen", pkg.credits + pkg."bonusCredits", pkg."bonusCredits", pkg."bonusValidityDays",
+             ${order.provider}::"Provider", ${order.configId}, ${order.channel}::"PaymentChannel", 'PENDING',
+             ${order.expiresAt}::timestamp, ${order.clientIp ?? null},
+             -- First reconciliation shortly after creation, in case the notify never comes.
+             ${new Date(now.getTime() + 60_000)}::timestamp, ${now}::timestamp, ${now}::timestamp
+      FROM pkg
+      ON CONFLICT ("userId", "clientKey") DO NOTHING
+      RETURNING *
+    ), history AS (
+      INSERT INTO "OrderEvent" (id, "orderId", type, detail, "createdAt")
+      SELECT ${randomUUID()}, created.id, 'created',
+             jsonb_build_object('priceFen', created."priceFen", 'credits', created.credits, 'provider', created.provider),
+             ${now}::timestamp
+      FROM created
+    )
+    SELECT * FROM created`,
+  );
+  return rows[0] ?? null;
+}
+
+/** The payment code and its "code_issued" history, in one statement. */
+async function issueCode(orderId: string, payUrl: string, channel: PaymentChannel): Promise<RechargeOrder> {
+  const db = await getDatabase();
+  const now = new Date();
+  const rows = await db.query<RechargeOrder>(
+    Prisma.sql`
+    WITH updated AS (
+      UPDATE "RechargeOrder" SET "payUrl" = ${payUrl}, "updatedAt" = ${now}::timestamp WHERE id = ${orderId}
+      RETURNING *
+    ), history AS (
+      INSERT INTO "OrderEvent" (id, "orderId", type, detail, "createdAt")
+      SELECT ${randomUUID()}, updated.id, 'code_issued', jsonb_build_object('channel', ${channel}::text), ${now}::timestamp
+      FROM updated
+    )
+    SELECT * FROM updated`,
+  );
+  const updated = rows[0];
+  if (!updated) throw new Error(`order ${orderId} vanished before its payment code was stored`);
+  return updated;
 }
 
 /** A pay-page path on this app, where the provider's H5 flow sends the phone back. */
@@ -47,49 +123,36 @@ function orderPageUrl(orderNo: string): string {
  */
 export async function createOrder(options: CreateOrderOptions): Promise<RechargeOrder> {
   const { userId, packageId, provider, channel, clientKey, clientIp, now = new Date() } = options;
-  const previous = await existingOrder(userId, clientKey);
-  if (previous) return previous;
-
-  const prisma = await getPrisma();
-  const pkg = await prisma.creditPackage.findFirst({ where: { id: packageId, active: true } });
-  if (!pkg) throw new AppError("NOT_FOUND", "package_not_found");
-  const { config, adapter } = await loadDefaultConfig(provider as Provider);
+  let loaded;
+  try {
+    loaded = await loadDefaultConfig(provider as Provider);
+  } catch (error) {
+    // A retried request whose order exists gets it, even if the method was switched off since.
+    const earlier = await existingOrder(userId, clientKey);
+    if (earlier) return earlier;
+    throw error;
+  }
+  const { config, adapter } = loaded;
 
   const orderNo = newOrderNo(now);
   const expiresAt = new Date(now.getTime() + env().ORDER_TTL_MINUTES * 60_000);
-  let order: RechargeOrder;
-  try {
-    order = await prisma.$transaction(async (tx) => {
-      const created = await tx.rechargeOrder.create({
-        data: {
-          orderNo,
-          userId,
-          clientKey,
-          packageId: pkg.id,
-          packageName: pkg.nameEn ? `${pkg.name} / ${pkg.nameEn}` : pkg.name,
-          priceFen: pkg.priceFen,
-          credits: pkg.credits + pkg.bonusCredits,
-          bonusCredits: pkg.bonusCredits,
-          bonusValidityDays: pkg.bonusValidityDays,
-          provider,
-          configId: config.id,
-          channel,
-          expiresAt,
-          clientIp,
-          // First reconciliation shortly after creation, in case the notify never comes.
-          nextCheckAt: new Date(now.getTime() + 60_000),
-        },
-      });
-      await recordOrderEvent(tx, created.id, "created", { priceFen: pkg.priceFen, credits: created.credits, provider });
-      return created;
-    });
-  } catch (error) {
-    // Two requests with the same client key raced: the other one created the order.
-    if (isUniqueViolation(error) && clientKey) {
-      const winner = await existingOrder(userId, clientKey);
-      if (winner) return winner;
-    }
-    throw error;
+  const order = await insertOrder({
+    orderNo,
+    userId,
+    clientKey,
+    packageId,
+    provider,
+    configId: config.id,
+    channel,
+    expiresAt,
+    clientIp,
+    now,
+  });
+  if (!order) {
+    // The same client key made its order first (here or in a request racing this one).
+    const earlier = await existingOrder(userId, clientKey);
+    if (earlier) return earlier;
+    throw new AppError("NOT_FOUND", "package_not_found");
   }
 
   const input = {
@@ -105,13 +168,10 @@ export async function createOrder(options: CreateOrderOptions): Promise<Recharge
   try {
     const payUrl =
       channel === "QR" ? (await adapter.createQrPayment(input)).codeUrl : (await adapter.createH5Payment(input)).url;
-    return await prisma.$transaction(async (tx) => {
-      const updated = await tx.rechargeOrder.update({ where: { id: order.id }, data: { payUrl } });
-      await recordOrderEvent(tx, order.id, "code_issued", { channel });
-      return updated;
-    });
+    return await issueCode(order.id, payUrl, channel);
   } catch (error) {
     // No code reached the user, so nobody can pay this order: close it and say so.
+    const prisma = await getPrisma();
     await prisma.$transaction(async (tx) => {
       await tx.rechargeOrder.updateMany({
         where: { id: order.id, status: "PENDING" },

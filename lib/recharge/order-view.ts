@@ -20,7 +20,26 @@ export interface OrderView {
   createdAt: string;
 }
 
-export function orderView(order: RechargeOrder, now = new Date()): OrderView {
+/** The order columns a view is made of. */
+export type OrderViewFields = Pick<
+  RechargeOrder,
+  | "orderNo"
+  | "status"
+  | "packageName"
+  | "priceFen"
+  | "credits"
+  | "provider"
+  | "channel"
+  | "payUrl"
+  | "expiresAt"
+  | "paidAt"
+  | "closedAt"
+  | "closeReason"
+  | "late"
+  | "createdAt"
+>;
+
+export function orderView(order: OrderViewFields, now = new Date()): OrderView {
   const expired = order.status === "PENDING" && order.expiresAt <= now;
   return {
     orderNo: order.orderNo,

@@ -9,6 +9,7 @@ import { cancelOrder } from "@/lib/recharge/cancel-order";
 import { createOrder } from "@/lib/recharge/create-order";
 import { getOwnOrder } from "@/lib/recharge/get-own-order";
 import { orderEventStream } from "@/lib/recharge/order-stream";
+import { readOrderStatus } from "@/lib/recharge/read-order-status";
 import { requestCheck } from "@/lib/recharge/request-check";
 import { expireDueOrders, reconcileOrders } from "@/lib/recharge/sweep-orders";
 import { clearFaults, setFaults } from "@/lib/sandbox/faults";
@@ -248,9 +249,16 @@ describe("someone else's order", () => {
     await expect(getOwnOrder(stranger.id, order.orderNo)).rejects.toMatchObject(notFound);
     await expect(cancelOrder(stranger.id, order.orderNo)).rejects.toMatchObject(notFound);
     await expect(requestCheck(stranger.id, order.orderNo)).rejects.toMatchObject(notFound);
-    await expect(orderEventStream(stranger.id, order.orderNo, new AbortController().signal)).rejects.toMatchObject(
+    await expect(readOrderStatus({ session: { userId: stranger.id }, orderNo: order.orderNo })).rejects.toMatchObject(
       notFound,
     );
+    await expect(
+      orderEventStream({
+        session: { userId: stranger.id },
+        orderNo: order.orderNo,
+        signal: new AbortController().signal,
+      }),
+    ).rejects.toMatchObject(notFound);
     expect((await getOwnOrder(owner.id, order.orderNo)).status).toBe("PENDING");
   });
 });

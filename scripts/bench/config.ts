@@ -20,6 +20,10 @@ export interface BenchConfig {
   postgresAdminUrl: string;
   /** Keep the bench database after the run, for inspection. */
   keepDatabase: boolean;
+  /** Port of the server under test (the sandbox gateway's server takes the next one); 0: any free ports. */
+  port: number;
+  /** Live streams of the largest live-status phase (the others open 50 and 500). */
+  liveStreams: number;
 }
 
 function bounded(name: string, fallback: number, min: number, max: number): number {
@@ -45,5 +49,7 @@ export function loadConfig(): BenchConfig {
     maxUsers: bounded("BENCH_MAX_USERS", 300, 20, 1_000),
     postgresAdminUrl: process.env.BENCH_POSTGRES_URL ?? "postgresql://postgres@127.0.0.1:5432/postgres",
     keepDatabase: flag("BENCH_KEEP_DB"),
+    port: bounded("BENCH_PORT", 0, 0, 65_534),
+    liveStreams: bounded("BENCH_LIVE_STREAMS", 5_000, 500, 10_000),
   };
 }

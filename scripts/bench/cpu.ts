@@ -5,6 +5,7 @@
  */
 import { readFileSync, readdirSync } from "node:fs";
 import { cpus } from "node:os";
+import type { LoadTarget } from "./load";
 import { descendants } from "./memory";
 
 export interface CpuSnapshot {
@@ -12,6 +13,7 @@ export interface CpuSnapshot {
   total: number;
   idle: number;
   server: number;
+  sandbox: number;
   /** Per backend: the pool opens and closes connections, so totals of two moments do not compare. */
   database: Map<number, number>;
   harness: number;
@@ -22,6 +24,8 @@ export interface CpuShares {
   /** CPU time the server used, in milliseconds: unlike throughput, barely moved by other work on the machine. */
   serverMs: number;
   serverCores: number;
+  /** The sandbox gateway's server (the providers' side of order creation). */
+  sandboxCores: number;
   databaseCores: number;
   harnessCores: number;
   otherMachine: number;
@@ -64,13 +68,16 @@ function databaseBackends(databaseName: string): number[] {
   return pids;
 }
 
-export function cpuSnapshot(serverPid: number, databaseName: string): CpuSnapshot {
+const treeTicks = (root: number) => [root, ...descendants(root)].reduce((sum, pid) => sum + processTicks(pid), 0);
+
+export function cpuSnapshot(target: Pick<LoadTarget, "pid" | "sandboxPid" | "databaseName">): CpuSnapshot {
   const { total, idle } = machineTicks();
   return {
     total,
     idle,
-    server: [serverPid, ...descendants(serverPid)].reduce((sum, pid) => sum + processTicks(pid), 0),
-    database: new Map(databaseBackends(databaseName).map((pid) => [pid, processTicks(pid)])),
+    server: treeTicks(target.pid),
+    sandbox: target.sandboxPid === undefined ? 0 : treeTicks(target.sandboxPid),
+    database: new Map(databaseBackends(target.databaseName).map((pid) => [pid, processTicks(pid)])),
     harness: processTicks(process.pid),
   };
 }
@@ -80,6 +87,7 @@ export function cpuShares(before: CpuSnapshot, after: CpuSnapshot): CpuShares {
   const elapsed = Math.max(1, after.total - before.total);
   const busy = elapsed - (after.idle - before.idle);
   const server = after.server - before.server;
+  const sandbox = after.sandbox - before.sandbox;
   // A backend that started during the run counts whole; one that ended during it is lost (undercount).
   let database = 0;
   for (const [pid, ticks] of after.database) database += ticks - (before.database.get(pid) ?? 0);
@@ -88,9 +96,10 @@ export function cpuShares(before: CpuSnapshot, after: CpuSnapshot): CpuShares {
   return {
     serverMs: server * msPerTick,
     serverCores: server / perCore,
+    sandboxCores: sandbox / perCore,
     databaseCores: database / perCore,
     harnessCores: harness / perCore,
-    otherMachine: Math.max(0, busy - server - database - harness) / elapsed,
+    otherMachine: Math.max(0, busy - server - sandbox - database - harness) / elapsed,
   };
 }
 
@@ -101,13 +110,16 @@ const quietShare = 0.15;
  * Waits (up to `maxMs`) for a second in which other processes leave the machine mostly idle, so a
  * run does not start in the middle of someone else's build; returns the others' share last seen.
  */
-export async function waitForQuiet(serverPid: number, databaseName: string, maxMs = 6_000): Promise<number> {
+export async function waitForQuiet(
+  target: Pick<LoadTarget, "pid" | "sandboxPid" | "databaseName">,
+  maxMs = 6_000,
+): Promise<number> {
   const deadline = Date.now() + maxMs;
   let others = 1;
   while (Date.now() < deadline) {
-    const before = cpuSnapshot(serverPid, databaseName);
+    const before = cpuSnapshot(target);
     await new Promise((resolve) => setTimeout(resolve, 1_000));
-    others = cpuShares(before, cpuSnapshot(serverPid, databaseName)).otherMachine;
+    others = cpuShares(before, cpuSnapshot(target)).otherMachine;
     if (others < quietShare) break;
   }
   return others;

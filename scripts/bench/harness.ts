@@ -20,6 +20,8 @@ export const root = path.resolve(import.meta.dirname, "..", "..");
 export interface Harness {
   ctx: BenchContext;
   server: RunningServer;
+  /** A second server of the same build that only plays the providers: the configs' gateway URLs point at it. */
+  gateway: RunningServer;
   prisma: PrismaClient;
   databaseUrl: string;
 }
@@ -54,17 +56,23 @@ export async function withHarness<T>(options: HarnessOptions, work: (harness: Ha
   log(`creating database ${databaseName}`);
   const databaseUrl = await createBenchDatabase(config.postgresAdminUrl, databaseName);
   let server: RunningServer | undefined;
+  let gateway: RunningServer | undefined;
   let db: Database | undefined;
   const interrupted = () => {
-    log("interrupted: stopping the server; the database is dropped next");
+    log("interrupted: stopping the servers; the database is dropped next");
     void server?.stop();
+    void gateway?.stop();
   };
   process.once("SIGINT", interrupted);
   process.once("SIGTERM", interrupted);
   try {
     const env = serverEnv(databaseUrl);
-    server = await startServer({ root, env, nodeFlags: options.nodeFlags, log });
+    server = await startServer({ root, env, nodeFlags: options.nodeFlags, port: config.port, log });
     log(`server ${server.pid} ready at ${server.baseUrl}`);
+    // Its start-up points the sandbox configs at itself (they follow APP_URL), so order creation on the
+    // server under test calls the gateway over HTTP in another process, as it would call a provider.
+    gateway = await startServer({ root, env, port: config.port && config.port + 1, log });
+    log(`sandbox gateway server ${gateway.pid} ready at ${gateway.baseUrl}`);
     // The harness needs the same settings: the key opens the sandbox merchants' secrets, APP_URL makes notify URLs.
     Object.assign(process.env, env, { APP_URL: server.baseUrl });
     db = await openDatabase({ kind: "postgres", url: databaseUrl });
@@ -72,20 +80,21 @@ export async function withHarness<T>(options: HarnessOptions, work: (harness: Ha
     const world = await loadWorld(db.prisma);
     const ctx: BenchContext = {
       config,
-      target: { baseUrl: server.baseUrl, pid: server.pid, databaseName },
+      target: { baseUrl: server.baseUrl, pid: server.pid, sandboxPid: gateway.pid, databaseName },
       world,
       payers: await createUsers(world, 1_000, "payer"),
       notified: new Map(),
       log,
     };
-    const result = await work({ ctx, server, prisma: db.prisma, databaseUrl });
-    await server.stop();
-    log("server stopped");
+    const result = await work({ ctx, server, gateway, prisma: db.prisma, databaseUrl });
+    await Promise.all([server.stop(), gateway.stop()]);
+    log("servers stopped");
     return result;
   } finally {
     process.off("SIGINT", interrupted);
     process.off("SIGTERM", interrupted);
     await server?.stop().catch(() => undefined);
+    await gateway?.stop().catch(() => undefined);
     await db?.close().catch(() => undefined);
     if (config.keepDatabase) log(`kept database ${databaseName}`);
     else

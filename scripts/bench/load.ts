@@ -17,6 +17,8 @@ export interface LoadRequest {
 export interface LoadTarget {
   baseUrl: string;
   pid: number;
+  /** The sandbox gateway's own server: its CPU is the providers' side, not ours. */
+  sandboxPid?: number;
   databaseName: string;
 }
 
@@ -74,9 +76,9 @@ export async function runLoad(spec: LoadSpec): Promise<LoadResult> {
     },
   };
   const { target } = spec;
-  await waitForQuiet(target.pid, target.databaseName);
+  await waitForQuiet(target);
   const sampler = sampleMemory(target.pid);
-  const cpuBefore = cpuSnapshot(target.pid, target.databaseName);
+  const cpuBefore = cpuSnapshot(target);
   const startedAtMs = Date.now();
   let lastResponseAtMs = startedAtMs;
   let completed = 0;
@@ -97,7 +99,7 @@ export async function runLoad(spec: LoadSpec): Promise<LoadResult> {
   const result = await instance;
   clearTimeout(limit);
   const memory = sampler.stop();
-  const cpu = cpuShares(cpuBefore, cpuSnapshot(target.pid, target.databaseName));
+  const cpu = cpuShares(cpuBefore, cpuSnapshot(target));
   // autocannon ends an `amount` run at its next 1-second tick; our own clock ends at the last answer.
   const durationSeconds = Math.max(0.001, (lastResponseAtMs - startedAtMs) / 1000);
   return {

@@ -1,7 +1,9 @@
 /**
- * `npx tsx scripts/bench/profile.ts`: where a notify's time goes. Runs the server with
- * `--cpu-prof`, sends only notifies (each for a distinct pending order), counts the database
- * work per notify from pg_stat_database, and summarises the CPU profile.
+ * `npx tsx scripts/bench/profile.ts`: where a request's time goes. Runs the server with
+ * `--cpu-prof`, sends only one kind of request (`BENCH_PROFILE`: `notify`, each for a distinct
+ * pending order, the default; `create`, orders through the sandbox gateway's own server;
+ * `status`, the pay page's status reads), counts the database work per request from
+ * pg_stat_database, and summarises the CPU profile.
  */
 import { mkdtempSync, readdirSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -12,7 +14,10 @@ import { loadConfig } from "./config";
 import { readCounters, type DatabaseCounters } from "./database";
 import { preparePaidOrders } from "./fixtures";
 import { withHarness } from "./harness";
-import { runLoad } from "./load";
+import { runLoad, type LoadResult } from "./load";
+import { createRun, ordersOf, statusRequest } from "./scenarios";
+import type { Session } from "./sessions";
+import { cycle } from "./context";
 import { summariseProfile } from "./profile-summary";
 
 const began = Date.now();
@@ -40,8 +45,42 @@ function perRequest(before: DatabaseCounters, after: DatabaseCounters, requests:
   return `transactions ${per("commits")}, rows inserted ${per("inserted")}, updated ${per("updated")}, fetched ${per("fetched")}, returned ${per("returned")}`;
 }
 
+type Scenario = "notify" | "create" | "status";
+
+function scenario(): Scenario {
+  const value = process.env.BENCH_PROFILE ?? "notify";
+  if (value === "notify" || value === "create" || value === "status") return value;
+  throw new Error(`BENCH_PROFILE must be notify, create or status, got ${JSON.stringify(value)}`);
+}
+
+/** The first app file on the stack of what is profiled: samples before it (start-up) are left out. */
+const entryFile: Record<Scenario, string> = {
+  notify: "lib/recharge/notify-endpoint.ts",
+  create: "lib/recharge/create-order.ts",
+  status: "lib/recharge/read-order-status.ts",
+};
+
+/** Counts the database work of one run between settled statistics. */
+async function counted(databaseUrl: string, run: () => Promise<LoadResult>) {
+  await new Promise((resolve) => setTimeout(resolve, statsSettleMs));
+  const before = await readCounters(databaseUrl);
+  const result = await run();
+  await new Promise((resolve) => setTimeout(resolve, statsSettleMs));
+  return { result, before, after: await readCounters(databaseUrl) };
+}
+
+function describeRun(label: string, unit: string, run: Awaited<ReturnType<typeof counted>>): string[] {
+  const { result, before, after } = run;
+  // The servers' background jobs (about 1.4 transactions a second) are part of the count.
+  return [
+    `${label}: ${result.rps.toFixed(0)} req/s, p50 ${result.p50Ms} ms, p99 ${result.p99Ms} ms; server CPU ${(result.cpu.serverMs / result.completed).toFixed(2)} ms/${unit} (${result.cpu.serverCores.toFixed(2)} cores), sandbox server ${result.cpu.sandboxCores.toFixed(2)} cores, database ${result.cpu.databaseCores.toFixed(2)} cores, others ${(result.cpu.otherMachine * 100).toFixed(0)}% of the machine`,
+    `  per ${unit}: ${perRequest(before, after, result.completed)}`,
+  ];
+}
+
 async function main(): Promise<void> {
   const config = loadConfig();
+  const kind = scenario();
   const amount = clamp(Number(process.env.BENCH_PROFILE_NOTIFIES ?? 3_000), 200, config.maxOrdersPerRun);
   // Outside the work tree: profiles are large and not for committing.
   const profileDir = mkdtempSync(path.join(tmpdir(), "recharge-bench-profile-"));
@@ -49,22 +88,35 @@ async function main(): Promise<void> {
   await withHarness(
     { config, log, nodeFlags: ["--cpu-prof", `--cpu-prof-dir=${profileDir}`] },
     async ({ ctx, databaseUrl }) => {
+      if (kind === "create" || kind === "status") {
+        log("order creation: warm-up");
+        await createRun(ctx, connections, 100);
+        const orders = clamp(amount / 10, 100, 1_000);
+        log(`order creation: ${orders} orders at ${connections} connections`);
+        let sessions: Session[] = [];
+        const created = await counted(databaseUrl, async () => {
+          const run = await createRun(ctx, connections, orders);
+          sessions = run.sessions;
+          return run.result;
+        });
+        if (kind === "create") lines.push(...describeRun("CREATE", "order", created));
+        else {
+          log(`status reads for ${config.seconds * 2} s at ${connections} connections`);
+          const next = cycle((await ordersOf(ctx, sessions)).map(statusRequest));
+          const status = await counted(databaseUrl, () =>
+            runLoad({ target: ctx.target, connections, seconds: config.seconds * 2, next }),
+          );
+          lines.push(...describeRun("STATUS", "read", status));
+        }
+        return;
+      }
       for (const provider of ["WECHAT", "ALIPAY"] as const) {
         log(`${provider}: warm-up, then ${amount} notifies at ${connections} connections`);
         await (
           await prepareNotifies(ctx, provider, 300)
         )();
         const run = await prepareNotifies(ctx, provider, amount);
-        await new Promise((resolve) => setTimeout(resolve, statsSettleMs));
-        const before = await readCounters(databaseUrl);
-        const result = await run();
-        await new Promise((resolve) => setTimeout(resolve, statsSettleMs));
-        const after = await readCounters(databaseUrl);
-        // The server's background jobs (about 1.4 transactions a second) are part of the count.
-        lines.push(
-          `${provider}: ${result.rps.toFixed(0)} req/s, p50 ${result.p50Ms} ms, p99 ${result.p99Ms} ms; server CPU ${(result.cpu.serverMs / result.completed).toFixed(2)} ms/notify (${result.cpu.serverCores.toFixed(2)} cores), database ${result.cpu.databaseCores.toFixed(2)} cores, others ${(result.cpu.otherMachine * 100).toFixed(0)}% of the machine`,
-          `  per notify: ${perRequest(before, after, result.completed)}`,
-        );
+        lines.push(...describeRun(provider, "notify", await counted(databaseUrl, run)));
       }
     },
   );
@@ -75,9 +127,7 @@ async function main(): Promise<void> {
   const newest = profiles[0];
   process.stdout.write(`\n${lines.join("\n")}\n\n`);
   process.stdout.write(
-    newest
-      ? `${summariseProfile(newest, "lib/recharge/notify-endpoint.ts")}\n\nprofile: ${newest}\n`
-      : "no CPU profile was written\n",
+    newest ? `${summariseProfile(newest, entryFile[kind])}\n\nprofile: ${newest}\n` : "no CPU profile was written\n",
   );
 }
 

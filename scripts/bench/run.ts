@@ -8,7 +8,19 @@ import { loadConfig, type BenchConfig } from "./config";
 import type { Measurement } from "./context";
 import { withHarness, type Harness } from "./harness";
 import { describeMachine } from "./machine";
-import { contentionWarning, resultsTable, rssTimeline, soakTable, targets, targetsTable } from "./report";
+import { measureLive, type LiveResult } from "./live";
+import {
+  contentionWarning,
+  liveTable,
+  liveTargets,
+  pollingLines,
+  resultsTable,
+  rssTimeline,
+  soakTable,
+  statusScenario,
+  targets,
+  targetsTable,
+} from "./report";
 import { measureBaseline, measureCreate, measureNotify, measureStatus } from "./scenarios";
 import { soak, type SoakResult } from "./soak";
 import { runChecks, type Checks } from "./verify";
@@ -20,6 +32,7 @@ const log = (line: string) =>
 interface Results {
   machine: string;
   measurements: Measurement[];
+  live: LiveResult[];
   soak: SoakResult;
   checks: Checks;
   serverProblems: string[];
@@ -39,23 +52,38 @@ async function bench({ ctx, prisma, server }: Harness): Promise<Results> {
   measurements.push(...created.measurements);
   log("order status reads");
   measurements.push(...(await measureStatus(ctx, created.reads)));
+  log("live status streams");
+  const live = await measureLive(ctx, [50, 500, ctx.config.liveStreams]);
 
   const at16 = (scenario: string) =>
     measurements.find((m) => m.scenario === scenario && m.result.connections === 16)?.result.rps ?? 1;
   log("soak");
   const soakResult = await soak(
     ctx,
-    { wechat: at16("WeChat notify"), alipay: at16("Alipay notify"), status: at16("order status (GET)") },
+    { wechat: at16("WeChat notify"), alipay: at16("Alipay notify"), status: at16(statusScenario) },
     created.reads,
   );
   log("checking the ledger and every notified order");
   const checks = await runChecks(prisma, ctx.notified);
   const serverProblems = server.problems().filter((line) => /"level":"(error|warn)"/.test(line));
-  return { machine, measurements, soak: soakResult, checks, serverProblems };
+  return { machine, measurements, live, soak: soakResult, checks, serverProblems };
+}
+
+/** How often each kind of logged problem occurred, so a few examples do not hide the rest. */
+function problemCounts(lines: readonly string[]): string[] {
+  const counts = new Map<string, number>();
+  for (const line of lines) {
+    const message = /"msg":"([^"]*)"/.exec(line)?.[1] ?? line.slice(0, 80);
+    const error = /"message":"([^"]{0,80})/.exec(line)?.[1];
+    const key = error ? `${message}: ${error}` : message;
+    counts.set(key, (counts.get(key) ?? 0) + 1);
+  }
+  return [...counts].map(([key, count]) => `  ${count}× ${key}`);
 }
 
 function report(results: Results, config: BenchConfig): string {
-  const { measurements, soak: soakResult, checks } = results;
+  const { measurements, live, soak: soakResult, checks } = results;
+  const status16 = measurements.find((m) => m.scenario === statusScenario && m.result.connections === 16);
   return [
     "## Results",
     "",
@@ -69,6 +97,14 @@ function report(results: Results, config: BenchConfig): string {
     "",
     resultsTable(measurements),
     "",
+    "Live status: N server-sent-event streams open at once (4 per user, one order each), then signed notifies",
+    "settling some of their orders at a steady rate; delay = from the notify's answer to the PAID event reaching",
+    "its stream (0 when the event came first: 'before answer'); CPU ms/event = server CPU in the notify window,",
+    "less what the open streams cost idle, per event",
+    "",
+    liveTable(live),
+    ...pollingLines(status16?.result, live.at(-1)),
+    "",
     soakTable(soakResult, config.soakWarmupSeconds, config.soakSeconds),
     rssTimeline(soakResult.result),
     "",
@@ -76,11 +112,12 @@ function report(results: Results, config: BenchConfig): string {
     `notified orders paid exactly once: ${checks.orders.paidOnce} of ${checks.orders.notified}`,
     ...checks.orders.problems.map((problem) => `  ${problem}`),
     `server warnings/errors logged: ${results.serverProblems.length}`,
+    ...problemCounts(results.serverProblems),
     ...results.serverProblems.slice(0, 5).map((line) => `  ${line.slice(0, 300)}`),
     "",
     "## Targets (reported, not asserted)",
     "",
-    targetsTable(targets(measurements, soakResult, checks)),
+    targetsTable([...targets(measurements, soakResult, checks), ...liveTargets(live)]),
     "",
   ].join("\n");
 }

@@ -7,6 +7,7 @@ import type { Provider } from "@prisma/client";
 import { clamp, cycle, once, type BenchContext, type Measurement } from "./context";
 import { createUsers, preparePaidOrders } from "./fixtures";
 import { runLoad, type LoadRequest, type LoadResult } from "./load";
+import { statusScenario } from "./report";
 import { signInAll, type Session } from "./sessions";
 
 const providerLabel: Record<Provider, string> = { WECHAT: "WeChat notify", ALIPAY: "Alipay notify" };
@@ -92,7 +93,7 @@ function createRequest(ctx: BenchContext, session: Session, index: number): Load
  * `amount` orders through the sandbox gateway, by users fresh to the rate limiter: request i
  * goes to user i mod U, so no user exceeds the 20-per-minute limit.
  */
-async function createRun(
+export async function createRun(
   ctx: BenchContext,
   connections: number,
   amount: number,
@@ -137,22 +138,24 @@ export async function measureCreate(ctx: BenchContext): Promise<CreatedOrders> {
     last = run.sessions;
     rate = run.result.rps;
   }
-  const { prisma } = ctx.world;
-  const cookies = new Map(last.map((session) => [session.user.id, session.cookie]));
-  const orders = await prisma.rechargeOrder.findMany({
-    where: { userId: { in: [...cookies.keys()] } },
-    select: { orderNo: true, userId: true },
-  });
+  const reads = await ordersOf(ctx, last);
   // Every order created above comes due for reconciliation a minute later, all at once, during the
   // soak (one gateway query each, 20 every 5 s); a real site's backlog follows its creation rate.
-  await prisma.rechargeOrder.updateMany({
+  await ctx.world.prisma.rechargeOrder.updateMany({
     where: { status: "PENDING", nextCheckAt: { not: null } },
     data: { nextCheckAt: null },
   });
-  return {
-    measurements,
-    reads: orders.map((order) => ({ cookie: cookies.get(order.userId) ?? "", orderNo: order.orderNo })),
-  };
+  return { measurements, reads };
+}
+
+/** The orders the signed-in users have, each with its owner's session: what status reads ask for. */
+export async function ordersOf(ctx: BenchContext, sessions: readonly Session[]): Promise<CreatedOrders["reads"]> {
+  const cookies = new Map(sessions.map((session) => [session.user.id, session.cookie]));
+  const orders = await ctx.world.prisma.rechargeOrder.findMany({
+    where: { userId: { in: [...cookies.keys()] } },
+    select: { orderNo: true, userId: true },
+  });
+  return orders.map((order) => ({ cookie: cookies.get(order.userId) ?? "", orderNo: order.orderNo }));
 }
 
 export function statusRequest(read: { cookie: string; orderNo: string }): LoadRequest {
@@ -165,7 +168,7 @@ export async function measureStatus(ctx: BenchContext, reads: CreatedOrders["rea
   await load(16, 2);
   const measurements: Measurement[] = [];
   for (const connections of ctx.config.connections) {
-    measurements.push({ scenario: "order status (GET)", result: await load(connections, ctx.config.seconds) });
+    measurements.push({ scenario: statusScenario, result: await load(connections, ctx.config.seconds) });
   }
   return measurements;
 }

@@ -12,6 +12,8 @@ export interface ServerOptions {
   env: Record<string, string>;
   /** Extra flags for node itself, e.g. --cpu-prof. */
   nodeFlags?: string[];
+  /** Port to listen on; default: a free one. */
+  port?: number;
   log: (line: string) => void;
 }
 
@@ -55,7 +57,7 @@ async function waitUntilReady(baseUrl: string, child: ChildProcess): Promise<voi
 }
 
 export async function startServer(options: ServerOptions): Promise<RunningServer> {
-  const port = await freePort();
+  const port = options.port || (await freePort());
   const baseUrl = `http://127.0.0.1:${port}`;
   const child = spawn(
     process.execPath,

@@ -1,14 +1,12 @@
-import { NextResponse } from "next/server";
-import { requireApiUser } from "@/lib/auth/session";
+import { NextResponse, type NextRequest } from "next/server";
+import { requireSessionClaims } from "@/lib/auth/session-claims";
 import { handle } from "@/lib/http/respond";
-import { getOwnOrder } from "@/lib/recharge/get-own-order";
-import { orderView } from "@/lib/recharge/order-view";
+import { readOrderStatus } from "@/lib/recharge/read-order-status";
 
 type Context = { params: Promise<{ orderNo: string }> };
 
 /** One of the caller's orders, with their balance: the polling fallback of the live page. */
-export const GET = handle(async (_request: Request, context: Context) => {
-  const user = await requireApiUser();
-  const order = await getOwnOrder(user.id, (await context.params).orderNo);
-  return NextResponse.json({ order: orderView(order), balance: user.balance });
+export const GET = handle(async (request: NextRequest, context: Context) => {
+  const session = await requireSessionClaims(request);
+  return NextResponse.json(await readOrderStatus({ session, orderNo: (await context.params).orderNo }));
 });

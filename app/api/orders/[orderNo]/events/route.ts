@@ -1,4 +1,5 @@
-import { requireApiUser } from "@/lib/auth/session";
+import type { NextRequest } from "next/server";
+import { requireSessionClaims } from "@/lib/auth/session-claims";
 import { handle } from "@/lib/http/respond";
 import { orderEventStream } from "@/lib/recharge/order-stream";
 
@@ -7,9 +8,10 @@ type Context = { params: Promise<{ orderNo: string }> };
 export const dynamic = "force-dynamic";
 
 /** Live status of one of the caller's orders (server-sent events). */
-export const GET = handle(async (request: Request, context: Context) => {
-  const user = await requireApiUser();
-  const stream = await orderEventStream(user.id, (await context.params).orderNo, request.signal);
+export const GET = handle(async (request: NextRequest, context: Context) => {
+  const session = await requireSessionClaims(request);
+  const { orderNo } = await context.params;
+  const stream = await orderEventStream({ session, orderNo, signal: request.signal });
   return new Response(stream, {
     headers: {
       "content-type": "text/event-stream; charset=utf-8",
