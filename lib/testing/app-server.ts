@@ -2,6 +2,15 @@ import { createServer, type IncomingMessage, type ServerResponse } from "node:ht
 import type { AddressInfo } from "node:net";
 import { receiveNotify } from "@/lib/recharge/notify-endpoint";
 import { sandboxProtocols } from "@/lib/sandbox/protocols";
+import { answerBridgeRequest } from "@/lib/sandbox/wechat/jsapi-bridge";
+import { accessToken, authorize } from "@/lib/sandbox/wechat/oauth";
+
+/** WeChat's hosts beside the Pay API that the sandbox plays under /sandbox/wechat. */
+const wechatPages: Record<string, (request: Request) => Promise<Response>> = {
+  "connect/oauth2/authorize": authorize,
+  "sns/oauth2/access_token": accessToken,
+  "jsapi-bridge": answerBridgeRequest,
+};
 
 /**
  * The payment-facing routes of the app (sandbox gateways and notify endpoints) on a real
@@ -10,8 +19,10 @@ import { sandboxProtocols } from "@/lib/sandbox/protocols";
  */
 function route(request: Request): Promise<Response> | Response {
   const segments = new URL(request.url).pathname.split("/").filter(Boolean);
-  if (segments[0] === "sandbox" && segments[1] === "wechat")
-    return sandboxProtocols.WECHAT.handle(request, segments.slice(2));
+  if (segments[0] === "sandbox" && segments[1] === "wechat") {
+    const page = wechatPages[segments.slice(2).join("/")];
+    return page ? page(request) : sandboxProtocols.WECHAT.handle(request, segments.slice(2));
+  }
   if (segments[0] === "sandbox" && segments[1] === "alipay" && segments[2] === "gateway.do") {
     return sandboxProtocols.ALIPAY.handle(request, []);
   }

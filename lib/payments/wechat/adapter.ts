@@ -2,8 +2,10 @@
 import type { AdapterDeps, PaymentAdapter } from "@/lib/payments/types";
 import { createWechatClient } from "./client";
 import { resolveWechatConfig, type WechatPayConfig } from "./config";
+import { createJsapiOrder, jsapiPayParams } from "./jsapi";
 import { answerNotify, verifyPaymentNotify, verifyRefundNotify } from "./notify";
 import { createRefund, queryRefund } from "./refunds";
+import { authorizeUrl, exchangeCode } from "./oauth";
 import { closeOrder, createH5Order, createNativeOrder, queryOrder } from "./transactions";
 
 /**
@@ -27,5 +29,13 @@ export function createWechatAdapter(config: WechatPayConfig, deps: AdapterDeps =
     verifyPaymentNotify: async (notify) => verifyPaymentNotify(notify, resolved, now()),
     verifyRefundNotify: async (notify) => verifyRefundNotify(notify, resolved, now()),
     answerNotify,
+    inApp: {
+      appId: resolved.appId,
+      authorizeUrl: (redirectUri, state) => authorizeUrl(resolved, redirectUri, state),
+      exchangeCode: async (code) => exchangeCode(resolved, code, deps),
+      createJsapiPayment: async (input) => createJsapiOrder(client, resolved, input),
+      payParams: (prepayId) =>
+        jsapiPayParams({ appId: resolved.appId, prepayId, privateKey: resolved.merchantPrivateKey, nowMs: now() }),
+    },
   };
 }

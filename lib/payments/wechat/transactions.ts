@@ -20,7 +20,7 @@ function orderPath(orderNo: string): string {
   return `/v3/pay/transactions/out-trade-no/${encodeURIComponent(orderNo)}`;
 }
 
-function orderBody(merchant: Merchant, input: CreatePaymentInput) {
+export function orderBody(merchant: Merchant, input: CreatePaymentInput) {
   assertOrderNo(input.orderNo);
   assertFen(input.amountFen, "amountFen");
   assertDescription(input.description);
@@ -35,7 +35,7 @@ function orderBody(merchant: Merchant, input: CreatePaymentInput) {
   };
 }
 
-function orderSummary(body: ReturnType<typeof orderBody>): Record<string, unknown> {
+export function orderSummary(body: ReturnType<typeof orderBody>): Record<string, unknown> {
   return {
     orderNo: body.out_trade_no,
     amountFen: body.amount.total,
@@ -46,7 +46,11 @@ function orderSummary(body: ReturnType<typeof orderBody>): Record<string, unknow
   };
 }
 
-export function createNativeOrder(client: WechatClient, merchant: Merchant, input: CreatePaymentInput): Promise<QrPayment> {
+export function createNativeOrder(
+  client: WechatClient,
+  merchant: Merchant,
+  input: CreatePaymentInput,
+): Promise<QrPayment> {
   const body = orderBody(merchant, input);
   const path = "/v3/pay/transactions/native";
   return client.call(
@@ -89,7 +93,13 @@ export function queryOrder(client: WechatClient, merchant: Merchant, orderNo: st
       if (reply.status === 404 && errorCode(reply) === "ORDER_NOT_EXIST") {
         // "Never paid" decides whether an order may be closed, so only a signed answer counts.
         if (!reply.signed) {
-          throw new ProviderError("WECHAT", "BAD_RESPONSE_SIGNATURE", "unsigned ORDER_NOT_EXIST", "ORDER_NOT_EXIST", 404);
+          throw new ProviderError(
+            "WECHAT",
+            "BAD_RESPONSE_SIGNATURE",
+            "unsigned ORDER_NOT_EXIST",
+            "ORDER_NOT_EXIST",
+            404,
+          );
         }
         return { value: { orderNo, state: "NOT_FOUND" }, summary: { code: "ORDER_NOT_EXIST" } };
       }
