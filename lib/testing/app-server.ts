@@ -70,6 +70,9 @@ export async function startAppServer(): Promise<AppServer> {
         outgoing.end(String(error));
       });
   });
+  // Longer than a test's pauses (RSA key generation takes seconds): fetch reuses idle connections,
+  // and one the server was just closing answers with a reset.
+  server.keepAliveTimeout = 65_000;
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   return {
