@@ -83,6 +83,7 @@ const unauthenticated: Answer = { status: 401, json: apiError("UNAUTHENTICATED",
 const notAdmin: Answer = { status: 403, json: apiError("FORBIDDEN", "admin_only") };
 const noSuchOrder: Answer = { status: 404, json: apiError("NOT_FOUND", "order_not_found") };
 const invalidInput: Answer = { status: 400, jsonLike: apiError("VALIDATION", "invalid_input") };
+const notJsapi: Answer = { status: 409, json: apiError("CONFLICT", "order_not_payable") };
 const noSuchConfig: Answer = { status: 404, json: apiError("NOT_FOUND", "payment_config_not_found") };
 
 const user: HandlerRule = { access: "user" };
@@ -133,6 +134,10 @@ const handlerPolicy: Record<string, Partial<Record<HttpMethod, HandlerRule>>> = 
     GET: { access: "owner", stream: true, allowed: { status: 200, orderEvents: true } },
   },
   "/api/orders/[orderNo]/check": { POST: owner },
+  // A's order is a QR order: JSAPI parameters and WeChat's OAuth are for JSAPI orders only.
+  "/api/orders/[orderNo]/jsapi": { POST: { access: "owner", allowed: notJsapi } },
+  "/api/orders/[orderNo]/wechat-auth": { GET: { access: "owner", allowed: notJsapi } },
+  "/api/wechat/oauth/callback": { GET: { access: "user", allowed: invalidInput } },
   // A's own cancel really closes the order: it is the last write of the matrix (user A runs last).
   "/api/orders/[orderNo]/cancel": {
     POST: {
@@ -154,6 +159,15 @@ const handlerPolicy: Record<string, Partial<Record<HttpMethod, HandlerRule>>> = 
     POST: alipayGateway("40002", "isv.invalid-parameter"),
   },
   "/sandbox/wechat/v3/[...path]": { GET: wechatApi, POST: wechatApi },
+  "/sandbox/wechat/connect/oauth2/authorize": {
+    GET: { access: "sandbox", allowed: { status: 400, text: "appid 错误 (errcode 10002)" } },
+  },
+  "/sandbox/wechat/sns/oauth2/access_token": {
+    GET: { access: "sandbox", allowed: { status: 200, json: { errcode: 40013, errmsg: "invalid appid" } } },
+  },
+  "/sandbox/wechat/jsapi-bridge": {
+    POST: { access: "sandbox", allowed: { status: 200, json: { err_msg: "get_brand_wcpay_request:fail" } } },
+  },
   "/api/admin/audit": { GET: admin },
   "/api/admin/dashboard": { GET: admin },
   "/api/admin/packages": { GET: admin, POST: adminWrite(invalidInput) },
