@@ -29,23 +29,25 @@ test.describe("inside WeChat, English", () => {
     await page.getByTestId("create-order").click();
 
     // Through WeChat's OAuth (snsapi_base) and back, then the cashier opens by itself: cancelled.
-    await expect(page.getByTestId("jsapi-notice")).toHaveText(/cancelled the payment/);
+    // Three redirects and a fresh page: slower than one click.
+    await expect(page.getByTestId("jsapi-notice")).toHaveText(/cancelled the payment/, { timeout: 30_000 });
     expect(authorizations).toHaveLength(1);
     expect(new URL(authorizations[0]!).searchParams.get("scope")).toBe("snsapi_base");
-    const orderNo = page.url().split("/").at(-1)!;
+    // WeChat's authorize URL ends in #wechat_redirect, which the redirects back carry along.
+    const orderNo = new URL(page.url()).pathname.split("/").at(-1)!;
     expect(orderNo).toMatch(/^R\d{8}[A-Z2-9]{20}$/);
     expect((await listOrders(page)).orders[0]).toMatchObject({ orderNo, status: "PENDING" });
     await screenshot(page, "inapp-jsapi-cancelled-en-phone");
 
     await setBridgeChoice(context, e2eServers.main, "fail");
     await page.goto(`/orders/${orderNo}`);
-    await expect(page.getByTestId("jsapi-notice")).toHaveText(/did not go through/);
+    await expect(page.getByTestId("jsapi-notice")).toHaveText(/did not go through/, { timeout: 15_000 });
     // The openid is remembered: no second OAuth.
     expect(authorizations).toHaveLength(1);
 
     await setBridgeChoice(context, e2eServers.main, "pay");
     await page.goto(`/orders/${orderNo}`);
-    await expect(page.getByRole("heading", { name: "Payment received" })).toBeVisible();
+    await expect(page.getByRole("heading", { name: "Payment received" })).toBeVisible({ timeout: 15_000 });
     await expect(page.getByTestId("paid-balance")).toHaveText(`${credits(before + 60)} credits`);
     expect((await listOrders(page)).orders[0]).toMatchObject({ orderNo, status: "PAID" });
     await screenshot(page, "inapp-jsapi-paid-en-phone");
@@ -75,11 +77,11 @@ test.describe("inside WeChat, Chinese", () => {
     await expect(page.getByTestId("pay-way")).toHaveText("在微信内直接用微信支付");
     await setBridgeChoice(context, e2eServers.main, "cancel");
     await page.getByTestId("create-order").click();
-    await expect(page.getByTestId("jsapi-notice")).toHaveText(/已取消付款/);
+    await expect(page.getByTestId("jsapi-notice")).toHaveText(/已取消付款/, { timeout: 30_000 });
     await screenshot(page, "inapp-jsapi-cancelled-zh-phone");
     await setBridgeChoice(context, e2eServers.main, "pay");
     await page.getByTestId("pay-jsapi").click();
-    await expect(page.getByRole("heading", { name: "支付成功" })).toBeVisible();
+    await expect(page.getByRole("heading", { name: "支付成功" })).toBeVisible({ timeout: 15_000 });
     await screenshot(page, "inapp-jsapi-paid-zh-phone");
   });
 });
