@@ -86,6 +86,7 @@ const unauthenticated: Answer = { status: 401, json: apiError("UNAUTHENTICATED",
 const notAdmin: Answer = { status: 403, json: apiError("FORBIDDEN", "admin_only") };
 const noSuchOrder: Answer = { status: 404, json: apiError("NOT_FOUND", "order_not_found") };
 const invalidInput: Answer = { status: 400, jsonLike: apiError("VALIDATION", "invalid_input") };
+const notJsapi: Answer = { status: 409, json: apiError("CONFLICT", "order_not_payable") };
 const noSuchConfig: Answer = { status: 404, json: apiError("NOT_FOUND", "payment_config_not_found") };
 const noSuchBatch: Answer = { status: 404, json: apiError("NOT_FOUND", "batch_not_found") };
 const noApiKey: Answer = { status: 401, jsonLike: { error: { code: "invalid_api_key" } } };
@@ -144,6 +145,10 @@ const handlerPolicy: Record<string, Partial<Record<HttpMethod, HandlerRule>>> = 
     GET: { access: "owner", stream: true, allowed: { status: 200, orderEvents: true } },
   },
   "/api/orders/[orderNo]/check": { POST: owner },
+  // A's order is a QR order: JSAPI parameters and WeChat's OAuth are for JSAPI orders only.
+  "/api/orders/[orderNo]/jsapi": { POST: { access: "owner", allowed: notJsapi } },
+  "/api/orders/[orderNo]/wechat-auth": { GET: { access: "owner", allowed: notJsapi } },
+  "/api/wechat/oauth/callback": { GET: { access: "user", allowed: invalidInput } },
   // A's own cancel really closes the order: it is the last write of the matrix (user A runs last).
   "/api/orders/[orderNo]/cancel": {
     POST: {
@@ -184,6 +189,15 @@ const handlerPolicy: Record<string, Partial<Record<HttpMethod, HandlerRule>>> = 
   "/api/admin/reconciliation/export": { GET: admin },
   "/api/admin/reconciliation/differences/[id]/resolve": {
     POST: { ...adminWrite(invalidInput), path: "/api/admin/reconciliation/differences/no-such-difference/resolve" },
+  },
+  "/sandbox/wechat/connect/oauth2/authorize": {
+    GET: { access: "sandbox", allowed: { status: 400, text: "appid 错误 (errcode 10002)" } },
+  },
+  "/sandbox/wechat/sns/oauth2/access_token": {
+    GET: { access: "sandbox", allowed: { status: 200, json: { errcode: 40013, errmsg: "invalid appid" } } },
+  },
+  "/sandbox/wechat/jsapi-bridge": {
+    POST: { access: "sandbox", allowed: { status: 200, json: { err_msg: "get_brand_wcpay_request:fail" } } },
   },
   "/api/admin/audit": { GET: admin },
   "/api/admin/dashboard": { GET: admin },

@@ -9,6 +9,7 @@ import { CancelButton } from "@/components/orders/cancel-button";
 import { CheckButton } from "@/components/orders/check-button";
 import { Countdown } from "@/components/orders/countdown";
 import { H5Panel } from "@/components/orders/h5-panel";
+import { JsapiPanel } from "@/components/orders/jsapi-panel";
 import { OrderDetails } from "@/components/orders/order-details";
 import { isSettled, orderState } from "@/components/orders/order-state";
 import { PaidSummary } from "@/components/orders/paid-summary";
@@ -23,12 +24,21 @@ interface OrderLiveProps {
   /** For "new code": the same package again (the order view carries only its name). */
   packageId: string;
   serverNow: number;
+  /** Back from WeChat's OAuth, which refused: the JSAPI panel says so instead of starting over. */
+  wechatAuthFailed?: boolean;
 }
+
+const waitingBody = {
+  QR: "body.waitingQr",
+  H5: "body.waitingH5",
+  JSAPI: "body.waitingJsapi",
+  PAGE: "body.waitingQr",
+} as const;
 
 const linkClass = "rounded-lg px-3 py-2 font-medium text-brand-700 underline underline-offset-2 hover:bg-brand-50";
 
 /** The pay panel of one order: code or H5 button, countdown, live status and what to do next. */
-export function OrderLive({ initial, packageId, serverNow }: OrderLiveProps) {
+export function OrderLive({ initial, packageId, serverNow, wechatAuthFailed }: OrderLiveProps) {
   const t = useTranslations("order");
   const tProvider = useTranslations("providers");
   const router = useRouter();
@@ -46,10 +56,7 @@ export function OrderLive({ initial, packageId, serverNow }: OrderLiveProps) {
   }, [justPaid, router]);
 
   const provider = tProvider(order.provider);
-  const body =
-    state === "waiting"
-      ? t(order.channel === "QR" ? "body.waitingQr" : "body.waitingH5", { provider })
-      : t(`body.${state}`, { provider });
+  const body = state === "waiting" ? t(waitingBody[order.channel], { provider }) : t(`body.${state}`, { provider });
   const recharge = (
     <Link href="/recharge" className={linkClass}>
       {t("chooseAnother")}
@@ -66,7 +73,13 @@ export function OrderLive({ initial, packageId, serverNow }: OrderLiveProps) {
 
         {state === "waiting" && (
           <>
-            {order.channel === "QR" ? <QrCodePanel order={order} /> : <H5Panel order={order} />}
+            {order.channel === "QR" ? (
+              <QrCodePanel order={order} />
+            ) : order.channel === "JSAPI" ? (
+              <JsapiPanel order={order} authFailed={wechatAuthFailed} />
+            ) : (
+              <H5Panel order={order} />
+            )}
             <Countdown expiresAt={order.expiresAt} now={now} />
             <div className="flex flex-col items-center gap-2">
               <CheckButton order={order} />
@@ -91,7 +104,7 @@ export function OrderLive({ initial, packageId, serverNow }: OrderLiveProps) {
 
         {state === "expired" && (
           <>
-            <RenewButton packageId={packageId} provider={order.provider} label={t("newCode")} />
+            <RenewButton packageId={packageId} provider={order.provider} channel={order.channel} label={t("newCode")} />
             {/* A code paid just before it ran out: let the user make us ask. */}
             <CheckButton order={order} />
           </>
@@ -102,6 +115,7 @@ export function OrderLive({ initial, packageId, serverNow }: OrderLiveProps) {
             <RenewButton
               packageId={packageId}
               provider={order.provider}
+              channel={order.channel}
               label={t(state === "cancelled" ? "buyAgain" : "retryPayment")}
             />
             {recharge}

@@ -2,17 +2,19 @@
 
 import { useTranslations } from "next-intl";
 import { FormAlert } from "@/components/auth/form-alert";
-import type { Provider } from "@/components/recharge/api";
+import type { Channel, Provider } from "@/components/recharge/api";
 import { useCreateOrder } from "@/components/recharge/use-create-order";
 
 interface RenewButtonProps {
   packageId: string;
   provider: Provider;
+  /** Inside WeChat a new order is a JSAPI order again; elsewhere the screen decides. */
+  channel?: Channel;
   label: string;
 }
 
 /** A fresh order for the same package and method (a new code), in one click. */
-export function RenewButton({ packageId, provider, label }: RenewButtonProps) {
+export function RenewButton({ packageId, provider, channel, label }: RenewButtonProps) {
   const t = useTranslations("recharge");
   const tProvider = useTranslations("providers");
   const purchase = useCreateOrder();
@@ -20,7 +22,7 @@ export function RenewButton({ packageId, provider, label }: RenewButtonProps) {
     <div className="flex w-full flex-col items-center gap-3">
       <button
         type="button"
-        onClick={() => purchase.create({ packageId, provider })}
+        onClick={() => purchase.create({ packageId, provider, channel: channel === "JSAPI" ? channel : undefined })}
         disabled={purchase.busy}
         className="rounded-lg bg-brand-700 px-5 py-3 font-semibold text-white hover:bg-brand-800 disabled:opacity-60"
       >

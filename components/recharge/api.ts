@@ -1,3 +1,4 @@
+import type { JsapiPayParams } from "@/lib/payments/types";
 import type { OrderView } from "@/lib/recharge/order-view";
 
 export type Provider = OrderView["provider"];
@@ -81,4 +82,14 @@ export async function cancelOrder(orderNo: string): Promise<OrderView> {
 
 export function checkOrder(orderNo: string): Promise<{ order: OrderView; providerState: ProviderState | null }> {
   return post(`${orderUrl(orderNo)}/check`);
+}
+
+/** Signed parameters for WeixinJSBridge, or word that WeChat must first say who pays (OAuth). */
+export function jsapiPayment(orderNo: string): Promise<{ params: JsapiPayParams } | { payerAuthRequired: true }> {
+  return post(`${orderUrl(orderNo)}/jsapi`);
+}
+
+/** Starts WeChat's OAuth2 for the order: a full-page navigation, WeChat redirects back to the order. */
+export function wechatAuthUrl(orderNo: string): string {
+  return `${orderUrl(orderNo)}/wechat-auth`;
 }

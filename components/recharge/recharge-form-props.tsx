@@ -12,7 +12,7 @@ import type { AvailableProvider } from "@/lib/payment-configs/available-provider
 export async function rechargeFormProps(
   packages: PackageView[],
   providers: AvailableProvider[],
-): Promise<Omit<RechargeFormProps, "initialPackageId">> {
+): Promise<Omit<RechargeFormProps, "initialPackageId" | "browser">> {
   const [t, tCommon, tProvider] = await Promise.all([
     getTranslations("recharge"),
     getTranslations("common"),
@@ -36,8 +36,18 @@ export async function rechargeFormProps(
         provider,
         name: values.provider,
         sandbox,
-        qrHint: t("qrHint", values),
-        phoneHint: t("phoneHint", values),
+        hints: {
+          QR: t("qrHint", values),
+          H5: t("phoneHint", values),
+          JSAPI: t("jsapiHint", values),
+          PAGE: t("pageHint", values),
+        },
+        ways: {
+          QR: t("ways.QR", values),
+          H5: t("ways.H5", values),
+          JSAPI: t("ways.JSAPI", values),
+          PAGE: t("ways.PAGE", values),
+        },
         failures: {
           provider_unavailable: t("errors.provider_unavailable", values),
           package_not_found: t("errors.package_not_found", values),
@@ -60,6 +70,14 @@ export async function rechargeFormProps(
       total: t("total"),
       creating: t("creating"),
       opening: t("opening"),
+      wayLabel: t("wayLabel"),
+      qrForAnotherPhone: t("qrForAnotherPhone"),
+      alipayInWechat: {
+        title: t("alipayInWechat.title"),
+        steps: t("alipayInWechat.steps"),
+        imageAlt: t("alipayInWechat.imageAlt"),
+        payWithWechat: t("alipayInWechat.payWithWechat"),
+      },
     },
   };
 }

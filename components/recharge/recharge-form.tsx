@@ -2,11 +2,14 @@
 
 import { useState, type FormEvent, type ReactNode } from "react";
 import { FormAlert } from "@/components/auth/form-alert";
+import { AlipayInWechatGuide, type AlipayInWechatText } from "@/components/recharge/alipay-in-wechat-guide";
 import type { Provider } from "@/components/recharge/api";
 import type { CreateOrderFailure } from "@/components/recharge/create-order-failure";
 import { PackageOption } from "@/components/recharge/package-option";
 import { ProviderOption } from "@/components/recharge/provider-option";
 import { useCreateOrder } from "@/components/recharge/use-create-order";
+import { usePhone } from "@/components/recharge/use-phone";
+import { chooseChannel, type Browser, type PayChannel } from "@/lib/recharge/choose-channel";
 
 // Everything below is translated by the server (recharge-form-props.tsx): the form ships no i18n runtime.
 
@@ -24,8 +27,10 @@ export interface ProviderChoice {
   provider: Provider;
   name: string;
   sandbox: boolean;
-  qrHint: string;
-  phoneHint: string;
+  /** What happens next, per channel. */
+  hints: Record<PayChannel, string>;
+  /** How this provider's payment reaches the payer, per channel. */
+  ways: Record<PayChannel, string>;
   failures: Record<CreateOrderFailure, string>;
 }
 
@@ -41,6 +46,9 @@ export interface RechargeFormText {
   total: string;
   creating: string;
   opening: string;
+  wayLabel: string;
+  qrForAnotherPhone: string;
+  alipayInWechat: AlipayInWechatText;
 }
 
 export interface RechargeFormProps {
@@ -48,19 +56,36 @@ export interface RechargeFormProps {
   providers: ProviderChoice[];
   text: RechargeFormText;
   initialPackageId: string;
+  /** The in-app browser the page was opened in (from the user agent). */
+  browser: Browser;
 }
 
 /** Package and method choice, the total, and the button that creates the order. */
-export function RechargeForm({ packages, providers, text, initialPackageId }: RechargeFormProps) {
+export function RechargeForm({ packages, providers, text, initialPackageId, browser }: RechargeFormProps) {
   const [packageId, setPackageId] = useState(initialPackageId);
-  const [provider, setProvider] = useState<Provider | undefined>(providers[0]?.provider);
+  // Inside WeChat, WeChat Pay is the method that works: offer it first.
+  const [provider, setProvider] = useState<Provider | undefined>(
+    (browser === "WECHAT" && providers.find((option) => option.provider === "WECHAT")?.provider) ||
+      providers[0]?.provider,
+  );
+  const [qrForAnotherPhone, setQrForAnotherPhone] = useState(false);
+  const phone = usePhone();
   const purchase = useCreateOrder();
   const selected = packages.find((pkg) => pkg.id === packageId) ?? packages[0];
   const method = providers.find((option) => option.provider === provider);
+  const choice = provider ? chooseChannel({ provider, browser, phone, qrForAnotherPhone }) : null;
+  const channel = choice && "channel" in choice ? choice.channel : null;
+  const canPayWithWechat = providers.some((option) => option.provider === "WECHAT");
 
   function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    if (selected && provider) purchase.create({ packageId: selected.id, provider });
+    if (!selected || !provider || !channel) return;
+    const openProviderPage = browser === "ALIPAY" && provider === "ALIPAY" && channel === "H5";
+    purchase.create({ packageId: selected.id, provider, channel, openProviderPage });
+  }
+  function chooseQr(next: boolean) {
+    setQrForAnotherPhone(next);
+    purchase.newAttempt();
   }
 
   // Another package or method is another purchase: it gets its own order.
@@ -137,6 +162,14 @@ export function RechargeForm({ packages, providers, text, initialPackageId }: Re
                 <dd className="text-right font-medium">{method.name}</dd>
               </>
             )}
+            {method && channel && (
+              <>
+                <dt className="text-slate-600">{text.wayLabel}</dt>
+                <dd className="text-right font-medium" data-testid="pay-way" data-channel={channel}>
+                  {method.ways[channel]}
+                </dd>
+              </>
+            )}
           </dl>
         )}
         {selected && (
@@ -147,21 +180,35 @@ export function RechargeForm({ packages, providers, text, initialPackageId }: Re
             </span>
           </p>
         )}
+        {choice && "blocked" in choice && (
+          <AlipayInWechatGuide
+            text={text.alipayInWechat}
+            onPayWithWechat={canPayWithWechat ? () => chooseProvider("WECHAT") : undefined}
+          />
+        )}
+        {/* Where the QR is not already the way: pay from another phone instead. */}
+        {(browser !== "OTHER" || phone || qrForAnotherPhone) && (
+          <label className="flex items-center gap-2 text-sm text-slate-700">
+            <input
+              type="checkbox"
+              checked={qrForAnotherPhone}
+              onChange={(event) => chooseQr(event.target.checked)}
+              disabled={purchase.busy}
+              className="size-4 accent-brand-700"
+              data-testid="qr-for-another-phone"
+            />
+            {text.qrForAnotherPhone}
+          </label>
+        )}
         <button
           type="submit"
-          disabled={!provider || purchase.busy}
+          disabled={!provider || !channel || purchase.busy}
           className="rounded-lg bg-brand-700 px-4 py-3 text-base font-semibold text-white hover:bg-brand-800 disabled:cursor-not-allowed disabled:opacity-60"
           data-testid="create-order"
         >
           {buttonLabel}
         </button>
-        {method && (
-          <p className="text-sm text-slate-600">
-            {/* Which hint applies is a CSS question, the same one the client asks before ordering. */}
-            <span className="[@media(max-width:767px)_and_(pointer:coarse)]:hidden">{method.qrHint}</span>
-            <span className="hidden [@media(max-width:767px)_and_(pointer:coarse)]:inline">{method.phoneHint}</span>
-          </p>
-        )}
+        {method && channel && <p className="text-sm text-slate-600">{method.hints[channel]}</p>}
         {/* An alert: announced when it appears. */}
         {purchase.failure && method && <FormAlert>{method.failures[purchase.failure]}</FormAlert>}
       </section>

@@ -2,13 +2,17 @@
 
 import { useRouter } from "next/navigation";
 import { useCallback, useRef, useState } from "react";
-import { ApiError, createOrder, type Provider } from "@/components/recharge/api";
+import { ApiError, createOrder, type Channel, type Provider } from "@/components/recharge/api";
 import { createOrderFailure, type CreateOrderFailure } from "@/components/recharge/create-order-failure";
 import { newClientKey, preferredChannel } from "@/components/recharge/purchase";
 
 export interface PurchaseChoice {
   packageId: string;
   provider: Provider;
+  /** How the payment reaches the payer; by screen size (QR or H5) when not given. */
+  channel?: Channel;
+  /** Inside Alipay's app: go straight to Alipay's phone page, not via the order page. */
+  openProviderPage?: boolean;
 }
 
 type Status = { is: "idle" } | { is: "pending" } | { is: "opening" } | { is: "failed"; failure: CreateOrderFailure };
@@ -33,11 +37,14 @@ export function useCreateOrder() {
       inFlight.current = true;
       attemptKey.current ??= newClientKey();
       setStatus({ is: "pending" });
-      createOrder({ ...choice, channel: preferredChannel(), clientKey: attemptKey.current }).then(
+      const { openProviderPage, ...request } = choice;
+      createOrder({ ...request, channel: choice.channel ?? preferredChannel(), clientKey: attemptKey.current }).then(
         (order) => {
-          // Stays in flight: the button keeps saying so while the order page opens.
+          // Stays in flight: the button keeps saying so while the next page opens.
           setStatus({ is: "opening" });
-          router.push(`/orders/${order.orderNo}`);
+          // Alipay's page returns the phone to the order page (return_url) when done.
+          if (openProviderPage && order.payUrl) window.location.assign(order.payUrl);
+          else router.push(`/orders/${order.orderNo}`);
         },
         (error: unknown) => {
           inFlight.current = false;

@@ -37,6 +37,8 @@ export const wechatSecretsInputSchema = z.object({
     .array(z.object({ serialNo: required(64), pem: optional(pem) }))
     .max(10, "too_many")
     .optional(),
+  /** The official account's AppSecret (JSAPI payments inside WeChat); write-only like the keys. */
+  appSecret: optional(z.string().trim().max(128, "too_long")),
   /** The merchant API certificate (apiclient_cert.pem): checked against the key and serial, not stored. */
   merchantCertificatePem: optional(pem),
 });
@@ -54,6 +56,8 @@ export const paymentConfigInputSchema = z.discriminatedUnion(
       ...common,
       merchantSerialNo: required(64),
       providerKeyId: optional(z.string().trim().max(64, "too_long")),
+      /** OAuth2 base for the official account; empty = WeChat's own hosts. */
+      oauthBaseUrl: optional(httpUrl),
       secrets: wechatSecretsInputSchema,
     }),
     z.object({ provider: z.literal("ALIPAY"), ...common, secrets: alipaySecretsInputSchema }),

@@ -15,6 +15,7 @@ const safeColumns = {
   providerKeyId: true,
   gatewayUrl: true,
   returnUrl: true,
+  oauthBaseUrl: true,
   sandbox: true,
   enabled: true,
   isDefault: true,
@@ -36,6 +37,7 @@ export interface PaymentConfigView {
   providerKeyId: string | null;
   gatewayUrl: string;
   returnUrl: string | null;
+  oauthBaseUrl: string | null;
   notifyUrl: string;
   refundNotifyUrl: string;
   sandbox: boolean;
@@ -66,6 +68,7 @@ function toView(row: SafeRow): PaymentConfigView {
     providerKeyId: row.providerKeyId,
     gatewayUrl: row.gatewayUrl,
     returnUrl: row.returnUrl,
+    oauthBaseUrl: row.oauthBaseUrl,
     notifyUrl: paymentNotifyUrl(row),
     refundNotifyUrl: refundNotifyUrl(row),
     sandbox: row.sandbox,
@@ -110,6 +113,7 @@ export function auditSnapshot(config: PaymentConfig) {
     providerKeyId: config.providerKeyId,
     gatewayUrl: config.gatewayUrl,
     returnUrl: config.returnUrl,
+    oauthBaseUrl: config.oauthBaseUrl,
     sandbox: config.sandbox,
     enabled: config.enabled,
     isDefault: config.isDefault,

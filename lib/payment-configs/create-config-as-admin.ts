@@ -27,6 +27,7 @@ export async function createPaymentConfigAsAdmin(input: PaymentConfigInput, acto
           ...common,
           merchantSerialNo: input.merchantSerialNo,
           providerKeyId: input.providerKeyId,
+          oauthBaseUrl: input.oauthBaseUrl,
           secrets: secrets as WechatSecrets,
         },
         actorId,

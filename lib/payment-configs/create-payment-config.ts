@@ -32,6 +32,10 @@ export const createPaymentConfigSchema = z.discriminatedUnion("provider", [
     ...common,
     merchantSerialNo: z.string().trim().min(1).max(64),
     providerKeyId: z.string().trim().min(1).max(64).optional(),
+    oauthBaseUrl: z
+      .url({ protocol: /^https?$/ })
+      .max(500)
+      .optional(),
     secrets: wechatSecretsSchema,
   }),
   z.object({ provider: z.literal("ALIPAY"), ...common, secrets: alipaySecretsSchema }),
@@ -58,6 +62,7 @@ export async function createPaymentConfig(input: CreatePaymentConfigInput, actor
     merchantSerialNo: input.provider === "WECHAT" ? input.merchantSerialNo : null,
     providerKeyId: input.provider === "WECHAT" ? (input.providerKeyId ?? null) : null,
     returnUrl: input.returnUrl ?? null,
+    oauthBaseUrl: input.provider === "WECHAT" ? (input.oauthBaseUrl ?? null) : null,
   };
   try {
     createAdapter(stored, secrets);

@@ -15,6 +15,7 @@ export type StoredConfigFields = Pick<
   | "providerKeyId"
   | "gatewayUrl"
   | "returnUrl"
+  | "oauthBaseUrl"
   | "sandbox"
   | "enabled"
   | "isDefault"
@@ -36,6 +37,7 @@ function mergeWechat(
   const apiV3Key = input.apiV3Key ?? old?.apiV3Key;
   if (!merchantPrivateKeyPem) missing["secrets.merchantPrivateKeyPem"] = "required";
   if (!apiV3Key) missing["secrets.apiV3Key"] = "required";
+  const appSecret = input.appSecret ?? old?.appSecret;
   const wechatPayPublicKeyPem = input.removeWechatPayPublicKey
     ? undefined
     : (input.wechatPayPublicKeyPem ?? old?.wechatPayPublicKeyPem);
@@ -55,6 +57,7 @@ function mergeWechat(
     apiV3Key,
     ...(wechatPayPublicKeyPem ? { wechatPayPublicKeyPem } : {}),
     ...(platformCertificates?.length ? { platformCertificates } : {}),
+    ...(appSecret ? { appSecret } : {}),
   };
 }
 
@@ -97,6 +100,7 @@ export function prepareConfig(input: PaymentConfigInput, stored: ConfigSecrets |
     providerKeyId: wechat ? (input.providerKeyId ?? null) : null,
     gatewayUrl: input.gatewayUrl,
     returnUrl: input.returnUrl ?? null,
+    oauthBaseUrl: wechat ? (input.oauthBaseUrl ?? null) : null,
     sandbox: input.sandbox,
     enabled: input.enabled,
     isDefault: input.isDefault,

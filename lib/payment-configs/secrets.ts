@@ -13,6 +13,8 @@ export const wechatSecretsSchema = z.object({
     .array(z.object({ serialNo: z.string().trim().min(1).max(64), pem }))
     .max(10)
     .optional(),
+  /** The official account's AppSecret, for OAuth2 (JSAPI payments inside WeChat). */
+  appSecret: z.string().trim().min(1).max(128).optional(),
 });
 
 export const alipaySecretsSchema = z.object({
@@ -64,6 +66,7 @@ export function secretFingerprints(secrets: ConfigSecrets): Record<string, strin
       apiV3Key: shortHash(`apiv3:${secrets.apiV3Key}`),
     };
     if (secrets.wechatPayPublicKeyPem) prints.wechatPayPublicKeyPem = keyFingerprint(secrets.wechatPayPublicKeyPem);
+    if (secrets.appSecret) prints.appSecret = shortHash(`appsecret:${secrets.appSecret}`);
     for (const cert of secrets.platformCertificates ?? []) {
       prints[`platformCertificate:${cert.serialNo}`] = certificateFingerprint(cert.pem);
     }

@@ -6,7 +6,14 @@ import { alipaySecretsSchema, wechatSecretsSchema } from "@/lib/payment-configs/
 
 type StoredConfig = Pick<
   PaymentConfig,
-  "provider" | "appId" | "merchantId" | "merchantSerialNo" | "providerKeyId" | "gatewayUrl" | "returnUrl"
+  | "provider"
+  | "appId"
+  | "merchantId"
+  | "merchantSerialNo"
+  | "providerKeyId"
+  | "gatewayUrl"
+  | "returnUrl"
+  | "oauthBaseUrl"
 >;
 
 /**
@@ -28,6 +35,8 @@ const factories: Record<ProviderId, (config: StoredConfig, secrets: unknown, dep
         wechatPayPublicKeyId: config.providerKeyId ?? undefined,
         wechatPayPublicKeyPem: keys.wechatPayPublicKeyPem,
         platformCertificates: keys.platformCertificates,
+        appSecret: keys.appSecret,
+        oauthBaseUrl: config.oauthBaseUrl ?? undefined,
       },
       deps,
     );

@@ -29,6 +29,42 @@ export interface H5Payment {
   url: string;
 }
 
+/** A WeChat JSAPI payment: the payer is known by the openid WeChat's OAuth gave for the config's app id. */
+export interface JsapiPaymentInput extends CreatePaymentInput {
+  openid: string;
+}
+
+export interface JsapiPayment {
+  /** The provider's handle of the payment (WeChat's prepay_id), valid for two hours. */
+  prepayId: string;
+}
+
+/** What the page hands to WeixinJSBridge's getBrandWCPayRequest, signed on the server. */
+export interface JsapiPayParams {
+  appId: string;
+  /** Unix seconds, as a string. */
+  timeStamp: string;
+  nonceStr: string;
+  package: string;
+  signType: "RSA";
+  paySign: string;
+}
+
+/**
+ * Paying inside the provider's own app (WeChat JSAPI): who the payer is comes from the
+ * provider's OAuth2 (snsapi_base), then the page pays with parameters we sign.
+ */
+export interface InAppPayments {
+  /** The official account's app id: openids are per app id. */
+  readonly appId: string;
+  /** Where to send the browser to learn the payer's id; `state` comes back unchanged. */
+  authorizeUrl(redirectUri: string, state: string): string;
+  /** The payer's openid for the code the authorize page returned (a code works once). */
+  exchangeCode(code: string): Promise<string>;
+  createJsapiPayment(input: JsapiPaymentInput): Promise<JsapiPayment>;
+  payParams(prepayId: string): JsapiPayParams;
+}
+
 export type TradeState = "NOT_FOUND" | "PENDING" | "PAID" | "CLOSED" | "REFUNDED";
 
 /** What the provider says about one of our orders, from a query or a verified notify. */
@@ -111,10 +147,21 @@ export interface PaymentAdapter {
   /** `handled: false` asks the provider to retry later. */
   answerNotify(handled: boolean): NotifyAnswer;
   readonly bills: BillSource;
+  /** Only providers that can take payments inside their own app (WeChat). */
+  readonly inApp?: InAppPayments;
 }
 
 export type ProviderOperation =
-  "create_qr" | "create_h5" | "query" | "close" | "refund" | "query_refund" | "test_connection" | "bill";
+  | "create_qr"
+  | "create_h5"
+  | "create_jsapi"
+  | "oauth_code"
+  | "query"
+  | "close"
+  | "refund"
+  | "query_refund"
+  | "test_connection"
+  | "bill";
 
 /** One call we made to a provider, as recorded for the order's history. Secrets are never in it. */
 export interface ProviderCallRecord {
@@ -145,12 +192,7 @@ export interface AdapterDeps {
  * operation may or may not have happened; retry with the same ids, never assume either way.
  */
 export type ProviderErrorKind =
-  | "TIMEOUT"
-  | "NETWORK"
-  | "REJECTED"
-  | "SYSTEM_ERROR"
-  | "BAD_RESPONSE_SIGNATURE"
-  | "INVALID_RESPONSE";
+  "TIMEOUT" | "NETWORK" | "REJECTED" | "SYSTEM_ERROR" | "BAD_RESPONSE_SIGNATURE" | "INVALID_RESPONSE";
 
 /** A provider call that did not succeed, with what the provider said when it said something. */
 export class ProviderError extends Error {

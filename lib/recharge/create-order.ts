@@ -14,7 +14,7 @@ import { recordOrderEvent } from "@/lib/recharge/record-event";
 export const createOrderSchema = z.object({
   packageId: z.string().min(1).max(64),
   provider: z.enum(["WECHAT", "ALIPAY"]),
-  channel: z.enum(["QR", "H5"]).default("QR"),
+  channel: z.enum(["QR", "H5", "JSAPI"]).default("QR"),
   /** Chosen by the client once per purchase attempt: a double click or a retry sends the same key. */
   clientKey: z
     .string()
@@ -133,6 +133,7 @@ export async function createOrder(options: CreateOrderOptions): Promise<Recharge
     throw error;
   }
   const { config, adapter } = loaded;
+  if (channel === "JSAPI" && !adapter.inApp) throw new AppError("VALIDATION", "channel_unsupported");
 
   const orderNo = newOrderNo(now);
   const expiresAt = new Date(now.getTime() + env().ORDER_TTL_MINUTES * 60_000);
@@ -154,6 +155,9 @@ export async function createOrder(options: CreateOrderOptions): Promise<Recharge
     if (earlier) return earlier;
     throw new AppError("NOT_FOUND", "package_not_found");
   }
+
+  // Inside WeChat the payer must be known (OAuth) before WeChat takes the order: see issue-jsapi-payment.ts.
+  if (channel === "JSAPI") return order;
 
   const input = {
     orderNo,

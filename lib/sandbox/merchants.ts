@@ -5,7 +5,12 @@ import { open, seal } from "@/lib/crypto/secret-box";
 import { getPrisma } from "@/lib/db";
 import type { MerchantKeys } from "@/lib/sandbox/types";
 
-const secretsSchema = z.object({ providerPrivateKeyPem: z.string().min(1), apiV3Key: z.string().optional() });
+const secretsSchema = z.object({
+  providerPrivateKeyPem: z.string().min(1),
+  apiV3Key: z.string().optional(),
+  /** WeChat: the official account's AppSecret, which the OAuth2 access_token endpoint checks. */
+  appSecret: z.string().optional(),
+});
 export type SandboxMerchantSecrets = z.infer<typeof secretsSchema>;
 
 function context(merchantId: string): string {

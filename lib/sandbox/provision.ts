@@ -17,6 +17,11 @@ function digits(count: number): string {
   return Array.from({ length: count }, () => randomInt(10)).join("");
 }
 
+/** Where the sandbox plays WeChat's OAuth2 hosts (authorize page and access_token), on this app. */
+export function sandboxOAuthBaseUrl(appUrl = env().APP_URL): string {
+  return `${appUrl}/sandbox/wechat`;
+}
+
 /** Where the sandbox gateway of a provider is served, on this app. */
 export function sandboxGatewayUrl(provider: Provider, appUrl = env().APP_URL): string {
   return provider === "WECHAT" ? `${appUrl}/sandbox/wechat` : `${appUrl}/sandbox/alipay/gateway.do`;
@@ -41,6 +46,7 @@ export async function provisionSandboxMerchant(
   const apiV3Key = Array.from({ length: 32 }, () => alphanumeric[randomInt(alphanumeric.length)]).join("");
   const providerKeyId = wechat ? `PUB_KEY_ID_0${merchantId}${digits(16)}` : null;
   const merchantSerialNo = wechat ? randomBytes(20).toString("hex").toUpperCase() : null;
+  const appSecret = wechat ? randomBytes(16).toString("hex") : undefined;
 
   const sandboxMerchantId = randomUUID();
   await prisma.sandboxMerchant.create({
@@ -55,6 +61,7 @@ export async function provisionSandboxMerchant(
       sealedSecrets: sealMerchantSecrets(sandboxMerchantId, {
         providerPrivateKeyPem: providerKeys.privateKey,
         apiV3Key: wechat ? apiV3Key : undefined,
+        appSecret,
       }),
     },
   });
@@ -75,10 +82,12 @@ export async function provisionSandboxMerchant(
           ...common,
           merchantSerialNo: merchantSerialNo ?? "",
           providerKeyId: providerKeyId ?? undefined,
+          oauthBaseUrl: sandboxOAuthBaseUrl(),
           secrets: {
             merchantPrivateKeyPem: merchantKeys.privateKey,
             apiV3Key,
             wechatPayPublicKeyPem: providerKeys.publicKey,
+            appSecret,
           },
         },
         options.actorId,
@@ -113,8 +122,9 @@ export async function provisionSandboxConfigs(): Promise<string[]> {
   for (const config of sandboxConfigs) {
     const path = new URL(config.gatewayUrl).pathname;
     const current = sandboxGatewayUrl(config.provider);
-    if (path.startsWith("/sandbox/") && config.gatewayUrl !== current) {
-      await prisma.paymentConfig.update({ where: { id: config.id }, data: { gatewayUrl: current } });
+    const oauthBaseUrl = config.provider === "WECHAT" ? sandboxOAuthBaseUrl() : null;
+    if (path.startsWith("/sandbox/") && (config.gatewayUrl !== current || config.oauthBaseUrl !== oauthBaseUrl)) {
+      await prisma.paymentConfig.update({ where: { id: config.id }, data: { gatewayUrl: current, oauthBaseUrl } });
     }
   }
   return created;

@@ -7,6 +7,8 @@ export interface MerchantKeys {
   providerPrivateKeyPem: string;
   /** WeChat only: the APIv3 key notifies are encrypted with. */
   apiV3Key?: string;
+  /** WeChat only: the official account's AppSecret. */
+  appSecret?: string;
 }
 
 export interface NotifyContent {

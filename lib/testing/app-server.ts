@@ -3,6 +3,15 @@ import type { AddressInfo } from "node:net";
 import { receiveNotify } from "@/lib/recharge/notify-endpoint";
 import { serveBillFile } from "@/lib/sandbox/alipay/bill-file";
 import { sandboxProtocols } from "@/lib/sandbox/protocols";
+import { answerBridgeRequest } from "@/lib/sandbox/wechat/jsapi-bridge";
+import { accessToken, authorize } from "@/lib/sandbox/wechat/oauth";
+
+/** WeChat's hosts beside the Pay API that the sandbox plays under /sandbox/wechat. */
+const wechatPages: Record<string, (request: Request) => Promise<Response>> = {
+  "connect/oauth2/authorize": authorize,
+  "sns/oauth2/access_token": accessToken,
+  "jsapi-bridge": answerBridgeRequest,
+};
 
 /**
  * The payment-facing routes of the app (sandbox gateways and notify endpoints) on a real
@@ -11,8 +20,10 @@ import { sandboxProtocols } from "@/lib/sandbox/protocols";
  */
 function route(request: Request): Promise<Response> | Response {
   const segments = new URL(request.url).pathname.split("/").filter(Boolean);
-  if (segments[0] === "sandbox" && segments[1] === "wechat")
-    return sandboxProtocols.WECHAT.handle(request, segments.slice(2));
+  if (segments[0] === "sandbox" && segments[1] === "wechat") {
+    const page = wechatPages[segments.slice(2).join("/")];
+    return page ? page(request) : sandboxProtocols.WECHAT.handle(request, segments.slice(2));
+  }
   if (segments[0] === "sandbox" && segments[1] === "alipay" && segments[2] === "gateway.do") {
     return sandboxProtocols.ALIPAY.handle(request, []);
   }
@@ -63,6 +74,9 @@ export async function startAppServer(): Promise<AppServer> {
         outgoing.end(String(error));
       });
   });
+  // Longer than a test's pauses (RSA key generation takes seconds): fetch reuses idle connections,
+  // and one the server was just closing answers with a reset.
+  server.keepAliveTimeout = 65_000;
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   return {

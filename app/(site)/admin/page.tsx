@@ -5,7 +5,7 @@ import { ProviderName } from "@/components/admin/badges";
 import { AttentionList } from "@/components/admin/dashboard/attention-list";
 import { RevenueChart } from "@/components/admin/dashboard/revenue-chart";
 import { StatCard } from "@/components/admin/dashboard/stat-card";
-import { StatusBars } from "@/components/admin/dashboard/status-bars";
+import { ChannelBars, StatusBars } from "@/components/admin/dashboard/status-bars";
 import { PageHeader } from "@/components/admin/page-header";
 import { Section } from "@/components/admin/section";
 import { EmptyRow, Table, Td, Th } from "@/components/admin/table";
@@ -82,6 +82,8 @@ export default async function AdminDashboardPage() {
         </div>
         <Section id="status-title" title={t("ordersByStatus")}>
           <StatusBars byStatus={data.orders.byStatus} />
+          <h3 className="mt-5 mb-2 text-sm font-semibold text-slate-700">{t("ordersByChannel")}</h3>
+          <ChannelBars byChannel={data.orders.byChannel} />
           <p className="mt-3 text-xs text-slate-500">{t("lastDays", { days: data.days })}</p>
         </Section>
       </div>

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { headers } from "next/headers";
 import { getLocale, getTranslations } from "next-intl/server";
 import { RechargeForm } from "@/components/recharge/recharge-form";
 import { rechargeFormProps } from "@/components/recharge/recharge-form-props";
@@ -6,6 +7,7 @@ import { requirePageUser } from "@/lib/auth/session";
 import { isLocale } from "@/lib/i18n/config";
 import { listActivePackages } from "@/lib/packages/list-active-packages";
 import { availableProviders } from "@/lib/payment-configs/available-providers";
+import { browserOf } from "@/lib/recharge/choose-channel";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("recharge"))("title") };
@@ -18,7 +20,10 @@ export default async function RechargePage({ searchParams }: { searchParams: Pro
   const packages = await listActivePackages(isLocale(locale) ? locale : "zh");
   // A package chosen on the home page, else the first one: the total is never empty.
   const initial = packages.find((pkg) => pkg.id === wanted) ?? packages[0];
-  const form = initial ? { ...(await rechargeFormProps(packages, providers)), initialPackageId: initial.id } : null;
+  const browser = browserOf((await headers()).get("user-agent"));
+  const form = initial
+    ? { ...(await rechargeFormProps(packages, providers)), initialPackageId: initial.id, browser }
+    : null;
 
   return (
     <div className="flex flex-col gap-6">

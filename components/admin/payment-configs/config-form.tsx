@@ -23,6 +23,7 @@ export interface ConfigFormValues {
   providerKeyId: string;
   gatewayUrl: string;
   returnUrl: string;
+  oauthBaseUrl: string;
   sandbox: boolean;
   enabled: boolean;
   isDefault: boolean;
@@ -40,6 +41,7 @@ interface CertificateEntry {
 const emptySecrets = {
   merchantPrivateKeyPem: "",
   apiV3Key: "",
+  appSecret: "",
   wechatPayPublicKeyPem: "",
   merchantCertificatePem: "",
   appPrivateKeyPem: "",
@@ -121,9 +123,11 @@ export function ConfigForm({ initial }: { initial: ConfigFormValues }) {
       ...common,
       merchantSerialNo: values.merchantSerialNo,
       providerKeyId: removePublicKey ? "" : values.providerKeyId,
+      oauthBaseUrl: values.oauthBaseUrl,
       secrets: {
         merchantPrivateKeyPem: secrets.merchantPrivateKeyPem,
         apiV3Key: secrets.apiV3Key,
+        appSecret: secrets.appSecret,
         wechatPayPublicKeyPem: removePublicKey ? "" : secrets.wechatPayPublicKeyPem,
         removeWechatPayPublicKey: removePublicKey,
         merchantCertificatePem: secrets.merchantCertificatePem,
@@ -281,6 +285,27 @@ export function ConfigForm({ initial }: { initial: ConfigFormValues }) {
                 .filter(Boolean)
                 .join(" · ")}
               error={error("secrets.apiV3Key")}
+            />
+            <TextField
+              id="secrets.appSecret"
+              label={t("appSecret")}
+              type="password"
+              autoComplete="new-password"
+              value={secrets.appSecret}
+              onChange={(e) => setSecret("appSecret", e.target.value)}
+              hint={[editing ? secretStatus("appSecret") : null, keepHint ?? t("appSecretHint")]
+                .filter(Boolean)
+                .join(" · ")}
+              error={error("secrets.appSecret")}
+            />
+            <TextField
+              id="oauthBaseUrl"
+              label={t("oauthBaseUrl")}
+              hint={t("oauthBaseUrlHint")}
+              type="url"
+              value={values.oauthBaseUrl}
+              onChange={(e) => set("oauthBaseUrl", e.target.value)}
+              error={error("oauthBaseUrl")}
             />
             <PemField
               id="secrets.merchantCertificatePem"

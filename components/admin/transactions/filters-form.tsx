@@ -64,6 +64,7 @@ export function TransactionFiltersForm({
   const t = useTranslations("console.transactions");
   const ts = useTranslations("console.orderStatus");
   const tp = useTranslations("console.providers");
+  const tc = useTranslations("console.channels");
   return (
     <form
       method="get"
@@ -97,6 +98,16 @@ export function TransactionFiltersForm({
             <option value="">{t("any")}</option>
             <option value="WECHAT">{tp("WECHAT")}</option>
             <option value="ALIPAY">{tp("ALIPAY")}</option>
+          </select>
+        </Labelled>
+        <Labelled id="f-channel" label={t("channel")}>
+          <select id="f-channel" name="channel" defaultValue={values.channel ?? ""} className={field}>
+            <option value="">{t("any")}</option>
+            {(["QR", "H5", "JSAPI", "PAGE"] as const).map((channel) => (
+              <option key={channel} value={channel}>
+                {tc(channel)}
+              </option>
+            ))}
           </select>
         </Labelled>
         <div className="col-span-2">

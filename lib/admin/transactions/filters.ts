@@ -10,6 +10,7 @@ export const transactionFiltersSchema = z
   .object({
     status: z.enum(["PENDING", "PAID", "PARTIALLY_REFUNDED", "REFUNDED", "CLOSED"], "invalid_status").optional(),
     provider: z.enum(["WECHAT", "ALIPAY"], "invalid_provider").optional(),
+    channel: z.enum(["QR", "H5", "JSAPI", "PAGE"], "invalid_channel").optional(),
     configId: z.string().max(64).optional(),
     from: dayField.optional(),
     to: dayField.optional(),
@@ -43,6 +44,7 @@ export function transactionWhere(filters: TransactionFilters): Prisma.RechargeOr
   const and: Prisma.RechargeOrderWhereInput[] = [];
   if (filters.status) and.push({ status: filters.status });
   if (filters.provider) and.push({ provider: filters.provider });
+  if (filters.channel) and.push({ channel: filters.channel });
   if (filters.configId) and.push({ configId: filters.configId });
   const created = dayRange(filters.from, filters.to);
   if (created) and.push({ createdAt: created });

@@ -1,4 +1,4 @@
-import type { OrderStatus, Prisma } from "@prisma/client";
+import type { OrderStatus, PaymentChannel, Prisma } from "@prisma/client";
 import { z } from "zod";
 import { getPrisma } from "@/lib/db";
 import { transactionFiltersSchema, transactionWhere } from "@/lib/admin/transactions/filters";
@@ -27,7 +27,7 @@ export interface TransactionRow {
   provider: "WECHAT" | "ALIPAY";
   configId: string;
   configName: string | null;
-  channel: "QR" | "H5";
+  channel: PaymentChannel;
   status: OrderStatus;
   paidAt: string | null;
   providerTradeNo: string | null;

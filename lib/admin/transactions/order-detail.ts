@@ -1,4 +1,4 @@
-import type { LedgerKind, OrderStatus, Prisma, RefundStatus } from "@prisma/client";
+import type { LedgerKind, OrderStatus, PaymentChannel, Prisma, RefundStatus } from "@prisma/client";
 import { getPrisma } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { maskSecrets } from "@/lib/audit/record-audit";
@@ -68,7 +68,7 @@ export interface OrderDetail {
     paidAmountFen: number | null;
     refundedFen: number;
     provider: "WECHAT" | "ALIPAY";
-    channel: "QR" | "H5";
+    channel: PaymentChannel;
     providerTradeNo: string | null;
     clientIp: string | null;
     late: boolean;

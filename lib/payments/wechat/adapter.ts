@@ -3,8 +3,10 @@ import type { AdapterDeps, PaymentAdapter } from "@/lib/payments/types";
 import { createWechatClient } from "./client";
 import { resolveWechatConfig, type WechatPayConfig } from "./config";
 import { createWechatBills } from "./bills";
+import { createJsapiOrder, jsapiPayParams } from "./jsapi";
 import { answerNotify, verifyPaymentNotify, verifyRefundNotify } from "./notify";
 import { createRefund, queryRefund } from "./refunds";
+import { authorizeUrl, exchangeCode } from "./oauth";
 import { closeOrder, createH5Order, createNativeOrder, queryOrder } from "./transactions";
 
 /**
@@ -29,5 +31,13 @@ export function createWechatAdapter(config: WechatPayConfig, deps: AdapterDeps =
     verifyRefundNotify: async (notify) => verifyRefundNotify(notify, resolved, now()),
     answerNotify,
     bills: createWechatBills(client, resolved, deps),
+    inApp: {
+      appId: resolved.appId,
+      authorizeUrl: (redirectUri, state) => authorizeUrl(resolved, redirectUri, state),
+      exchangeCode: async (code) => exchangeCode(resolved, code, deps),
+      createJsapiPayment: async (input) => createJsapiOrder(client, resolved, input),
+      payParams: (prepayId) =>
+        jsapiPayParams({ appId: resolved.appId, prepayId, privateKey: resolved.merchantPrivateKey, nowMs: now() }),
+    },
   };
 }

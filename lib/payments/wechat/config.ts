@@ -22,7 +22,14 @@ export interface WechatPayConfig {
   wechatPayPublicKeyId?: string;
   wechatPayPublicKeyPem?: string;
   platformCertificates?: readonly PlatformCertificate[];
+  /** The official account's AppSecret: exchanges OAuth2 codes for openids (JSAPI). */
+  appSecret?: string;
+  /** Base of OAuth2's authorize page and access_token endpoint; unset = WeChat's own hosts. */
+  oauthBaseUrl?: string;
 }
+
+/** WeChat's OAuth2 hosts: the authorize page and the API that turns a code into an openid. */
+const WECHAT_OAUTH = { authorize: "https://open.weixin.qq.com", api: "https://api.weixin.qq.com" };
 
 export interface ResolvedWechatConfig {
   appId: string;
@@ -34,6 +41,8 @@ export interface ResolvedWechatConfig {
   gatewayBaseUrl: string;
   wechatPayPublicKeyId?: string;
   keys: KeyRing;
+  appSecret?: string;
+  oauth: { authorize: string; api: string };
 }
 
 const token = z.string().trim().min(1).max(64);
@@ -48,6 +57,8 @@ const configSchema = z.object({
   wechatPayPublicKeyId: token.optional(),
   wechatPayPublicKeyPem: z.string().min(1).optional(),
   platformCertificates: z.array(z.object({ serialNo: token, pem: z.string().min(1) })).optional(),
+  appSecret: z.string().trim().min(1).max(128).optional(),
+  oauthBaseUrl: z.url({ protocol: /^https?$/ }).optional(),
 });
 
 function baseUrl(value: string): string {
@@ -79,5 +90,7 @@ export function resolveWechatConfig(config: WechatPayConfig): ResolvedWechatConf
       wechatPayPublicKeyPem: c.wechatPayPublicKeyPem,
       platformCertificates: c.platformCertificates,
     }),
+    appSecret: c.appSecret,
+    oauth: c.oauthBaseUrl ? { authorize: baseUrl(c.oauthBaseUrl), api: baseUrl(c.oauthBaseUrl) } : WECHAT_OAUTH,
   };
 }

@@ -53,6 +53,7 @@ export {
   type EncryptResourceInput,
   type EncryptedResource,
 } from "./resource";
+export { jsapiPayParams, payMessage } from "./jsapi";
 export { MAX_NOTIFY_BYTES, answerNotify } from "./notify";
 export { buildSignedNotify, type BuildNotifyInput } from "./notify-builder";
 export { parseWechatTime, toWechatTime } from "./time";

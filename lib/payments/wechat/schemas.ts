@@ -11,6 +11,8 @@ const optionalText = z.string().max(64).optional();
 
 export const nativeOrderSchema = z.object({ code_url: z.string().min(1).max(2048) });
 
+export const jsapiOrderSchema = z.object({ prepay_id: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/) });
+
 export const h5OrderSchema = z.object({ h5_url: z.url({ protocol: /^https?$/ }).max(2048) });
 
 const tradeStateSchema = z.enum(["SUCCESS", "REFUND", "NOTPAY", "CLOSED", "REVOKED", "USERPAYING", "PAYERROR"]);

@@ -20,7 +20,7 @@ function orderPath(orderNo: string): string {
   return `/v3/pay/transactions/out-trade-no/${encodeURIComponent(orderNo)}`;
 }
 
-function orderBody(merchant: Merchant, input: CreatePaymentInput) {
+export function orderBody(merchant: Merchant, input: CreatePaymentInput) {
   assertOrderNo(input.orderNo);
   assertFen(input.amountFen, "amountFen");
   assertDescription(input.description);
@@ -35,7 +35,7 @@ function orderBody(merchant: Merchant, input: CreatePaymentInput) {
   };
 }
 
-function orderSummary(body: ReturnType<typeof orderBody>): Record<string, unknown> {
+export function orderSummary(body: ReturnType<typeof orderBody>): Record<string, unknown> {
   return {
     orderNo: body.out_trade_no,
     amountFen: body.amount.total,

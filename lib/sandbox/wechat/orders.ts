@@ -1,10 +1,11 @@
-/** Order operations: Native and H5 orders, query by out_trade_no, close. */
+/** Order operations: Native, H5 and JSAPI orders, query by out_trade_no, close. */
 import { env } from "@/lib/env";
 import type { MerchantKeys } from "@/lib/sandbox/types";
 import { closeTrade, findTrade, openTrade } from "@/lib/sandbox/trades";
 import { WechatApiError, asWechatRefusal, invalidRequest, paramError, refusalError } from "./api-error";
 import type { Answer, CallContext } from "./call";
-import { closeOrderSchema, h5OrderSchema, nativeOrderSchema, parseJsonBody } from "./request-schemas";
+import { isIssuedOpenid, prepayIdOf } from "./oauth";
+import { closeOrderSchema, h5OrderSchema, jsapiOrderSchema, nativeOrderSchema, parseJsonBody } from "./request-schemas";
 import { transactionResource } from "./resources";
 
 /** How long an order placed without time_expire stays payable (WeChat's default for a code_url). */
@@ -23,14 +24,32 @@ function assertOwnMerchant(keys: MerchantKeys, mchid: string, appid?: string): v
   }
 }
 
-export async function createOrder(ctx: CallContext, channel: "native" | "h5"): Promise<Answer> {
-  const order = parseJsonBody(channel === "native" ? nativeOrderSchema : h5OrderSchema, ctx.body);
+const CHANNELS = { native: "QR", h5: "H5", jsapi: "JSAPI" } as const;
+
+function orderOf(channel: keyof typeof CHANNELS, body: string) {
+  if (channel === "jsapi") return parseJsonBody(jsapiOrderSchema, body);
+  return { ...parseJsonBody(channel === "native" ? nativeOrderSchema : h5OrderSchema, body), payer: undefined };
+}
+
+/** The answer WeChat gives per product: the QR's URL, the H5 page, or a prepay_id for the JSAPI bridge. */
+function createdAnswer(channel: keyof typeof CHANNELS, tradeId: string) {
+  if (channel === "jsapi") return { prepay_id: prepayIdOf(tradeId) };
+  const url = phonePageUrl(tradeId);
+  return channel === "native" ? { code_url: url } : { h5_url: url };
+}
+
+export async function createOrder(ctx: CallContext, channel: keyof typeof CHANNELS): Promise<Answer> {
+  const order = orderOf(channel, ctx.body);
   assertOwnMerchant(ctx.keys, order.mchid, order.appid);
+  // An openid belongs to one app id: WeChat refuses another account's.
+  if (order.payer && !(await isIssuedOpenid(ctx.keys.merchant.appId, order.payer.openid))) {
+    throw paramError("appid和openid不匹配");
+  }
   const trade = await asWechatRefusal(
     openTrade({
       merchantId: ctx.keys.merchant.id,
       outTradeNo: order.out_trade_no,
-      channel: channel === "native" ? "QR" : "H5",
+      channel: CHANNELS[channel],
       amountFen: order.amount.total,
       description: order.description,
       // No returnUrl: for H5 the merchant appends redirect_url to h5_url itself, WeChat never sees it.
@@ -39,8 +58,7 @@ export async function createOrder(ctx: CallContext, channel: "native" | "h5"): P
     }),
     "order",
   );
-  const url = phonePageUrl(trade.id);
-  return { status: 200, json: channel === "native" ? { code_url: url } : { h5_url: url } };
+  return { status: 200, json: createdAnswer(channel, trade.id) };
 }
 
 export async function queryOrder(ctx: CallContext, outTradeNo: string): Promise<Answer> {

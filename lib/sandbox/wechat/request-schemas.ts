@@ -45,6 +45,11 @@ export const h5OrderSchema = z.object({
   }),
 });
 
+export const jsapiOrderSchema = z.object({
+  ...orderFields,
+  payer: z.object({ openid: z.string().min(1).max(128) }),
+});
+
 export const closeOrderSchema = z.object({ mchid: identifier });
 
 /** The sandbox finds the order by out_trade_no only (WeChat also takes transaction_id). */

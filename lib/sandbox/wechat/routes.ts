@@ -1,7 +1,7 @@
 /** The WeChat Pay v3 operations the sandbox serves, by method and path (after the mount prefix). */
 
 export type Route =
-  | { kind: "create"; channel: "native" | "h5" }
+  | { kind: "create"; channel: "native" | "h5" | "jsapi" }
   | { kind: "query"; outTradeNo: string }
   | { kind: "close"; outTradeNo: string }
   | { kind: "refund" }
@@ -13,8 +13,13 @@ export type Route =
 const table: { method: string; pattern: string; route: (param: string) => Route }[] = [
   { method: "POST", pattern: "v3/pay/transactions/native", route: () => ({ kind: "create", channel: "native" }) },
   { method: "POST", pattern: "v3/pay/transactions/h5", route: () => ({ kind: "create", channel: "h5" }) },
+  { method: "POST", pattern: "v3/pay/transactions/jsapi", route: () => ({ kind: "create", channel: "jsapi" }) },
   { method: "GET", pattern: "v3/pay/transactions/out-trade-no/:", route: (no) => ({ kind: "query", outTradeNo: no }) },
-  { method: "POST", pattern: "v3/pay/transactions/out-trade-no/:/close", route: (no) => ({ kind: "close", outTradeNo: no }) },
+  {
+    method: "POST",
+    pattern: "v3/pay/transactions/out-trade-no/:/close",
+    route: (no) => ({ kind: "close", outTradeNo: no }),
+  },
   { method: "POST", pattern: "v3/refund/domestic/refunds", route: () => ({ kind: "refund" }) },
   { method: "GET", pattern: "v3/refund/domestic/refunds/:", route: (no) => ({ kind: "refundQuery", outRefundNo: no }) },
   { method: "GET", pattern: "v3/bill/tradebill", route: () => ({ kind: "tradeBill" }) },

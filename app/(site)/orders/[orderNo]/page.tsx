@@ -11,6 +11,7 @@ import { getOwnOrder } from "@/lib/recharge/get-own-order";
 import { orderView } from "@/lib/recharge/order-view";
 
 type Params = { params: Promise<{ orderNo: string }> };
+type PageProps = Params & { searchParams: Promise<{ wechatAuth?: string }> };
 
 export async function generateMetadata({ params }: Params): Promise<Metadata> {
   return { title: (await getTranslations("order"))("metaTitle", { orderNo: (await params).orderNo }) };
@@ -29,8 +30,9 @@ async function ownOrder(userId: string, orderNo: string) {
 }
 
 /** One order on its own URL: a closed tab, a shared link or the phone's return all land here and see the truth. */
-export default async function OrderPage({ params }: Params) {
+export default async function OrderPage({ params, searchParams }: PageProps) {
   const { orderNo } = await params;
+  const wechatAuthFailed = (await searchParams).wechatAuth === "failed";
   const user = await requirePageUser(`/orders/${encodeURIComponent(orderNo)}`);
   const [t, { order, readAt }] = await Promise.all([getTranslations("order"), ownOrder(user.id, orderNo)]);
 
@@ -49,6 +51,7 @@ export default async function OrderPage({ params }: Params) {
             initial={{ order: orderView(order, new Date(readAt)), balance: user.balance }}
             packageId={order.packageId}
             serverNow={readAt}
+            wechatAuthFailed={wechatAuthFailed}
           />
         </QueryProvider>
       </ClientTranslations>

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import Image from "next/image";
 import { getLocale, getTranslations } from "next-intl/server";
 import { ClientTranslations } from "@/components/client-translations";
 import { PayButtons } from "@/components/sandbox/pay-buttons";
@@ -47,7 +48,17 @@ export default async function SandboxPayPage({
   return (
     <div className="mx-auto flex w-full max-w-sm flex-col overflow-hidden rounded-2xl bg-white shadow-md">
       <div className={`${accent} px-5 py-4 text-white`}>
-        <p className="text-sm opacity-90">{wallet}</p>
+        <p className="flex items-center gap-2 text-sm opacity-90">
+          <Image
+            src={trade.merchant.provider === "WECHAT" ? "/logos/wechat-pay.svg" : "/logos/alipay.svg"}
+            alt=""
+            width={20}
+            height={20}
+            className="rounded ring-1 ring-white/60"
+            unoptimized
+          />
+          {wallet}
+        </p>
         <h1 className="text-lg font-semibold">{t("title")}</h1>
       </div>
       <p role="note" className="bg-amber-100 px-5 py-2 text-sm font-medium text-amber-900">

@@ -87,6 +87,7 @@ export default async function EditPaymentConfigPage({
                 providerKeyId: config.providerKeyId ?? "",
                 gatewayUrl: config.gatewayUrl,
                 returnUrl: config.returnUrl ?? "",
+                oauthBaseUrl: config.oauthBaseUrl ?? "",
                 sandbox: config.sandbox,
                 enabled: config.enabled,
                 isDefault: config.isDefault,

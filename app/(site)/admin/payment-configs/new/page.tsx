@@ -38,6 +38,7 @@ export default async function NewPaymentConfigPage({ searchParams }: { searchPar
             providerKeyId: "",
             gatewayUrl: defaultGateways[provider],
             returnUrl: "",
+            oauthBaseUrl: "",
             sandbox: false,
             enabled: true,
             isDefault: false,
