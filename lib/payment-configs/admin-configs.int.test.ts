@@ -333,7 +333,8 @@ describe.each(["WECHAT", "ALIPAY"] as const)("test connection through the %s san
 
   it("fails when the gateway does not know our keys", async () => {
     const sandbox = await createSandboxConfig(provider, `${provider} impostor`, adminId);
-    // Same merchant ids and gateway, different keys: the gateway must refuse our signature.
+    // Same merchant ids and gateway, different keys: the gateway must refuse our signature. A
+    // config on the sandbox gateway must say it is a sandbox (a live one is refused).
     const input =
       provider === "WECHAT"
         ? wechatInput(
@@ -343,10 +344,16 @@ describe.each(["WECHAT", "ALIPAY"] as const)("test connection through the %s san
               merchantSerialNo: sandbox.merchantSerialNo,
               providerKeyId: sandbox.providerKeyId,
               gatewayUrl: sandbox.gatewayUrl,
+              sandbox: true,
             },
             { merchantCertificatePem: "", platformCertificates: [] },
           )
-        : alipayInput({ appId: sandbox.appId, merchantId: sandbox.merchantId, gatewayUrl: sandbox.gatewayUrl });
+        : alipayInput({
+            appId: sandbox.appId,
+            merchantId: sandbox.merchantId,
+            gatewayUrl: sandbox.gatewayUrl,
+            sandbox: true,
+          });
     const impostor = await createPaymentConfigAsAdmin(input, adminId);
     const result = await testPaymentConnection(impostor.id, adminId);
     expect(result.ok).toBe(false);

@@ -2,6 +2,7 @@ import type { PaymentConfig, Prisma } from "@prisma/client";
 import { z } from "zod";
 import { getPrisma } from "@/lib/db";
 import { AppError } from "@/lib/errors";
+import { isSandboxConfig } from "@/lib/payment-configs/is-sandbox";
 import { paymentNotifyUrl, refundNotifyUrl } from "@/lib/payment-configs/urls";
 
 /** Everything of a config except its sealed secrets: what the console may show. */
@@ -68,7 +69,7 @@ function toView(row: SafeRow): PaymentConfigView {
     returnUrl: row.returnUrl,
     notifyUrl: paymentNotifyUrl(row),
     refundNotifyUrl: refundNotifyUrl(row),
-    sandbox: row.sandbox,
+    sandbox: isSandboxConfig(row),
     enabled: row.enabled,
     isDefault: row.isDefault,
     fingerprints: readFingerprints(row.secretFingerprints),
@@ -110,7 +111,7 @@ export function auditSnapshot(config: PaymentConfig) {
     providerKeyId: config.providerKeyId,
     gatewayUrl: config.gatewayUrl,
     returnUrl: config.returnUrl,
-    sandbox: config.sandbox,
+    sandbox: isSandboxConfig(config),
     enabled: config.enabled,
     isDefault: config.isDefault,
     deletedAt: config.deletedAt,

@@ -2,6 +2,7 @@ import { Prisma, type PaymentConfig, type Provider } from "@prisma/client";
 import { getDatabase, getPrisma } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { logger } from "@/lib/log/logger";
+import { offeredConfig } from "@/lib/payment-configs/offered-configs";
 import { openSecrets } from "@/lib/payment-configs/secrets";
 import { createAdapter } from "@/lib/payments/registry";
 import type { PaymentAdapter, ProviderCallRecord } from "@/lib/payments/types";
@@ -68,12 +69,9 @@ export async function loadConfig(configId: string): Promise<LoadedConfig> {
   return { config, adapter: adapterFor(config) };
 }
 
-/** The provider's default enabled config: what new orders use. */
+/** The config new orders of a provider use: its enabled default, never a sandbox once real payments are on. */
 export async function loadDefaultConfig(provider: Provider): Promise<LoadedConfig> {
-  const prisma = await getPrisma();
-  const config = await prisma.paymentConfig.findFirst({
-    where: { provider, enabled: true, isDefault: true, deletedAt: null },
-  });
+  const config = await offeredConfig(provider);
   if (!config) throw new AppError("UNAVAILABLE", "payment_method_unavailable");
   return { config, adapter: adapterFor(config) };
 }

@@ -6,6 +6,7 @@ import { logger } from "@/lib/log/logger";
 import type { TradeStatus } from "@/lib/payments/types";
 import { findOrderByNo } from "@/lib/recharge/find-order";
 import { recordOrderEvent } from "@/lib/recharge/record-event";
+import { refuseSandboxPayment } from "@/lib/recharge/refuse-sandbox-payment";
 
 export type SettleOutcome =
   /** This call credited the order. */
@@ -17,12 +18,14 @@ export type SettleOutcome =
   /** The provider does not say the order was paid. */
   | "NOT_PAID"
   /** No order of this config has that number: nothing to credit, and retrying cannot help. */
-  | "UNKNOWN_ORDER";
+  | "UNKNOWN_ORDER"
+  /** A sandbox payment while real payments are on: worth nothing, not credited. */
+  | "SANDBOX_REFUSED";
 
 export interface SettleOptions {
   /** The order the payment is for: ours, with the config it was placed through. */
   orderNo: string;
-  config: Pick<PaymentConfig, "id" | "appId" | "merchantId">;
+  config: Pick<PaymentConfig, "id" | "appId" | "merchantId" | "sandbox" | "gatewayUrl">;
   /** Verified: from a notify whose signature checked out, or from our own query. */
   trade: TradeStatus;
   /** What told us, for the order's history: "notify", "query", "reconcile", … */
@@ -115,6 +118,7 @@ async function flagAnomaly(order: RechargeOrder, problem: string, source: string
 export async function settleOrder(options: SettleOptions): Promise<SettleOutcome> {
   const { orderNo, config, trade, source, now = new Date() } = options;
   if (trade.state !== "PAID" && trade.state !== "REFUNDED") return "NOT_PAID";
+  if (await refuseSandboxPayment({ orderNo, config, source, now })) return "SANDBOX_REFUSED";
 
   const problem = reportProblem(orderNo, config, trade);
   if (!problem && (await creditIfOpen({ orderNo, config, trade, source, now }))) {
