@@ -30,10 +30,22 @@ export interface CreateOrderOptions extends CreateOrderInput {
   now?: Date;
 }
 
-async function existingOrder(userId: string, clientKey: string | undefined): Promise<RechargeOrder | null> {
+/**
+ * The order a client key already named, if any. Like Stripe's idempotency keys: the same key
+ * with the same request is that order; with another package, provider or channel it is a
+ * client bug, refused rather than silently answered with an order the user did not ask for.
+ */
+async function existingOrder(options: CreateOrderOptions): Promise<RechargeOrder | null> {
+  const { userId, clientKey } = options;
   if (!clientKey) return null;
   const prisma = await getPrisma();
-  return prisma.rechargeOrder.findUnique({ where: { userId_clientKey: { userId, clientKey } } });
+  const order = await prisma.rechargeOrder.findUnique({ where: { userId_clientKey: { userId, clientKey } } });
+  if (!order) return null;
+  const { packageId, provider, channel } = options;
+  if (order.packageId !== packageId || order.provider !== provider || order.channel !== channel) {
+    throw new AppError("CONFLICT", "idempotency_key_reused");
+  }
+  return order;
 }
 
 /** A pay-page path on this app, where the provider's H5 flow sends the phone back. */
@@ -43,11 +55,12 @@ function orderPageUrl(orderNo: string): string {
 
 /**
  * Creates a recharge order for an active package and asks the provider's default config for a
- * payment code. The same client key returns the same order, however often it is sent.
+ * payment code. The same client key returns the same order, however often it is sent (and is
+ * refused with CONFLICT when it comes with other parameters).
  */
 export async function createOrder(options: CreateOrderOptions): Promise<RechargeOrder> {
   const { userId, packageId, provider, channel, clientKey, clientIp, now = new Date() } = options;
-  const previous = await existingOrder(userId, clientKey);
+  const previous = await existingOrder(options);
   if (previous) return previous;
 
   const prisma = await getPrisma();
@@ -84,7 +97,7 @@ export async function createOrder(options: CreateOrderOptions): Promise<Recharge
   } catch (error) {
     // Two requests with the same client key raced: the other one created the order.
     if (isUniqueViolation(error) && clientKey) {
-      const winner = await existingOrder(userId, clientKey);
+      const winner = await existingOrder(options);
       if (winner) return winner;
     }
     throw error;
