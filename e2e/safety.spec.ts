@@ -85,3 +85,38 @@ test("a refund shows its amount and credits and waits for a confirmation (Chines
   await expect.poll(async () => (await detail()).refundedFen, { timeout: 20_000 }).toBe(1_500);
   await Promise.all([user.context.close(), admin.context.close()]);
 });
+
+test("disabling the default config asks which config takes over, so the provider stays in checkout", async ({
+  browser,
+}) => {
+  for (const locale of ["en", "zh"] as const) {
+    const { context, page } = await adminSession(browser, locale);
+    const create = async (name: string) =>
+      (
+        await json<{ config: { id: string } }>(
+          await page.request.post("/api/admin/payment-configs/sandbox", { data: { provider: "ALIPAY", name } }),
+        )
+      ).config.id;
+    const stamp = Date.now();
+    const [leaving, taking] = [`Leaving ${locale} ${stamp}`, `Taking over ${locale} ${stamp}`];
+    const leavingId = await create(leaving);
+    const takingId = await create(taking);
+    await json(await page.request.post(`/api/admin/payment-configs/${leavingId}/default`, { data: {} }));
+
+    await page.goto(`/admin/payment-configs/${leavingId}`);
+    await page.getByRole("button", { name: locale === "en" ? "Disable" : "停用", exact: true }).click();
+    const dialog = page.getByRole("alertdialog");
+    const select = dialog.getByRole("combobox");
+    await expect(select).toBeVisible();
+    await select.selectOption(takingId);
+    await adminScreenshot(page, `admin-config-handover-${locale}`);
+    await dialog.getByRole("button", { name: locale === "en" ? "Yes, disable" : "确定停用" }).click();
+    await expect(dialog).toHaveCount(0);
+    const { configs } = await json<{ configs: { id: string; enabled: boolean; isDefault: boolean }[] }>(
+      await page.request.get("/api/admin/payment-configs"),
+    );
+    expect(configs.find((config) => config.id === leavingId)).toMatchObject({ enabled: false, isDefault: false });
+    expect(configs.find((config) => config.id === takingId)).toMatchObject({ enabled: true, isDefault: true });
+    await context.close();
+  }
+});

@@ -121,3 +121,12 @@ export function auditSnapshot(config: PaymentConfig) {
     })),
   };
 }
+
+/** The provider's other enabled configs, which can take over as its default. */
+export function successorsOf(config: PaymentConfigView, all: PaymentConfigView[]): { id: string; name: string }[] {
+  return all
+    .filter(
+      (other) => other.provider === config.provider && other.enabled && !other.deletedAt && other.id !== config.id,
+    )
+    .map(({ id, name }) => ({ id, name }));
+}

@@ -12,7 +12,7 @@ import { EmptyRow, Table, Td, Th } from "@/components/admin/table";
 import { Time } from "@/components/admin/time";
 import { requirePageAdmin } from "@/lib/auth/session";
 import { env } from "@/lib/env";
-import { listPaymentConfigs } from "@/lib/payment-configs/config-view";
+import { listPaymentConfigs, successorsOf } from "@/lib/payment-configs/config-view";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("console.configs"))("title") };
@@ -113,7 +113,7 @@ export default async function PaymentConfigsPage() {
                   </p>
                 </Td>
                 <Td className="min-w-56">
-                  <ConfigActions config={config} />
+                  <ConfigActions config={config} successors={successorsOf(config, configs)} />
                 </Td>
               </tr>
             ))}
