@@ -202,17 +202,17 @@ test("sandbox configs, a paid order in transactions with its timeline, a partial
     expect(actions, action).toContain(action);
   }
 
-  // 7. The dashboard counts it.
+  // 7. The dashboard reports the sandbox payments apart: simulated money is never revenue.
   await page.goto("/admin");
   await expect(page.getByRole("heading", { name: "Dashboard", level: 1 })).toBeVisible();
-  await expect(page.locator(".recharts-bar-rectangle").first()).toBeVisible();
+  await expect(page.getByText(/not counted: ¥[\d,.]+ of sandbox \(simulated\) payments/)).toBeVisible();
   await adminScreenshot(page, "admin-dashboard-en");
 
   // Chinese versions of the same pages.
   await admin.context.addCookies([{ name: "NEXT_LOCALE", value: "zh", url: page.url() }]);
   await page.reload();
   await expect(page.getByRole("heading", { name: "概览", level: 1 })).toBeVisible();
-  await expect(page.locator(".recharts-bar-rectangle").first()).toBeVisible();
+  await expect(page.getByText(/未计入：沙箱（模拟）支付 ¥[\d,.]+/)).toBeVisible();
   await adminScreenshot(page, "admin-dashboard-zh");
   await page.goto(`/admin/transactions?q=${encodeURIComponent(user.email)}`);
   await adminScreenshot(page, "admin-transactions-zh");
