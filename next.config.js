@@ -26,6 +26,11 @@ const securityHeaders = [
   { key: "X-Frame-Options", value: "DENY" },
   { key: "Referrer-Policy", value: "strict-origin-when-cross-origin" },
   { key: "Permissions-Policy", value: "camera=(), microphone=(), geolocation=()" },
+  // Browsers act on HSTS only when it arrives over HTTPS (RFC 6797 §8.1) and ignore it on plain
+  // http, so it is always sent: served over HTTPS (directly or behind a TLS proxy), the app keeps
+  // browsers on HTTPS for a year; the plain-http demo is unaffected. No includeSubDomains: other
+  // hosts of the domain are not ours to decide for.
+  { key: "Strict-Transport-Security", value: "max-age=31536000" },
 ];
 
 /** @type {import('next').NextConfig} */

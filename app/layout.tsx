@@ -1,6 +1,7 @@
 import type { Metadata, Viewport } from "next";
 import { getLocale, getTranslations } from "next-intl/server";
 import type { ReactNode } from "react";
+import { DemoBanner } from "@/components/demo-banner";
 import "./globals.css";
 
 // Every page depends on the visitor (session, language): nothing is prerendered at build time,
@@ -24,7 +25,10 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
   // Client components get their words as props, or from a ClientTranslations around them.
   return (
     <html lang={locale === "zh" ? "zh-CN" : "en"}>
-      <body className="min-h-screen">{children}</body>
+      <body className="min-h-screen">
+        <DemoBanner />
+        {children}
+      </body>
     </html>
   );
 }

@@ -141,12 +141,17 @@ test("sandbox configs, a paid order in transactions with its timeline, a partial
   await expect(timeline.getByText("+330 credits (Recharge) → balance 330")).toBeVisible();
   await expect(timeline.getByTestId("timeline-providerCall").first()).toContainText("create_qr");
 
-  // 4. A partial refund: ledger debit, status, and the refund notify in the timeline.
+  // 4. A partial refund, confirmed after seeing what it does: ledger debit, status, and the
+  // refund notify in the timeline. The amount starts empty, never the whole price.
+  await expect(page.getByLabel("Amount (¥)")).toHaveValue("");
   await page.getByLabel("Amount (¥)").fill("10.00");
   await page.getByRole("button", { name: "Refund", exact: true }).click();
   await expect(page.getByText("Give a reason (at least 2 characters).")).toBeVisible();
   await page.getByLabel("Reason (required)").fill("E2E partial refund");
   await page.getByRole("button", { name: "Refund", exact: true }).click();
+  const confirm = page.getByRole("alertdialog");
+  await expect(confirm).toContainText("Refund ¥10.00 to the payer and take back 110 credits from the user?");
+  await confirm.getByRole("button", { name: "Yes, refund ¥10.00" }).click();
   await expect(page.getByText(/Refund F\w+: ¥10\.00, 110 credits taken back — SUCCESS\./)).toBeVisible();
   await expect(page.getByTestId("order-status")).toHaveText("Partly refunded");
   await expect(timeline.getByText("-110 credits (Refund) → balance 550")).toBeVisible();
@@ -197,17 +202,17 @@ test("sandbox configs, a paid order in transactions with its timeline, a partial
     expect(actions, action).toContain(action);
   }
 
-  // 7. The dashboard counts it.
+  // 7. The dashboard reports the sandbox payments apart: simulated money is never revenue.
   await page.goto("/admin");
   await expect(page.getByRole("heading", { name: "Dashboard", level: 1 })).toBeVisible();
-  await expect(page.locator(".recharts-bar-rectangle").first()).toBeVisible();
+  await expect(page.getByText(/not counted: ¥[\d,.]+ of sandbox \(simulated\) payments/)).toBeVisible();
   await adminScreenshot(page, "admin-dashboard-en");
 
   // Chinese versions of the same pages.
   await admin.context.addCookies([{ name: "NEXT_LOCALE", value: "zh", url: page.url() }]);
   await page.reload();
   await expect(page.getByRole("heading", { name: "概览", level: 1 })).toBeVisible();
-  await expect(page.locator(".recharts-bar-rectangle").first()).toBeVisible();
+  await expect(page.getByText(/未计入：沙箱（模拟）支付 ¥[\d,.]+/)).toBeVisible();
   await adminScreenshot(page, "admin-dashboard-zh");
   await page.goto(`/admin/transactions?q=${encodeURIComponent(user.email)}`);
   await adminScreenshot(page, "admin-transactions-zh");

@@ -66,6 +66,8 @@ test("no admin page or API ever contains a stored secret", async ({ browser }) =
       data: {
         provider: "WECHAT",
         name: "Leak check WeChat",
+        // Disabled: an enabled live config would switch the sandbox off for the rest of the run.
+        enabled: false,
         appId: "wx0123456789abcdef",
         merchantId: "1900000109",
         merchantSerialNo: merchantSerial,
@@ -86,6 +88,7 @@ test("no admin page or API ever contains a stored secret", async ({ browser }) =
       data: {
         provider: "ALIPAY",
         name: "Leak check Alipay",
+        enabled: false,
         appId: "2021000000000001",
         merchantId: "2088000000000001",
         gatewayUrl: "https://openapi.alipay.com/gateway.do",
@@ -99,6 +102,7 @@ test("no admin page or API ever contains a stored secret", async ({ browser }) =
       data: {
         provider: "WECHAT",
         name: "Leak check WeChat (edited)",
+        enabled: false,
         appId: "wx0123456789abcdef",
         merchantId: "1900000109",
         merchantSerialNo: merchantSerial,

@@ -551,10 +551,10 @@ function handlerAnswer(rule: HandlerRule, method: HttpMethod, url: string, calle
       if (persona === "anonymous") return unauthenticated;
       return persona === "admin" ? allowed : notAdmin;
     case "provider":
-      // The protocols' "not processed, retry later": non-2xx for WeChat, not "success" for Alipay.
+      // An unverifiable notify, refused in each protocol's words: 4xx FAIL JSON for WeChat, "fail" for Alipay.
       return url.startsWith("/api/notify/wechat/")
-        ? { status: 500, json: { code: "FAIL", message: "not processed, please retry" } }
-        : { status: 500, text: "fail" };
+        ? { status: 400, json: { code: "FAIL", message: "notify not verified" } }
+        : { status: 400, text: "fail" };
     case "next-auth":
       if (method === "POST") return { status: 302, location: `${e2eServers.main}/api/auth/signout?csrf=true` };
       return persona === "anonymous"

@@ -12,6 +12,7 @@ test("pages and APIs carry the security headers", async ({ request }) => {
     expect(headers["x-content-type-options"], path).toBe("nosniff");
     expect(headers["x-frame-options"], path).toBe("DENY");
     expect(headers["x-powered-by"], path).toBeUndefined();
+    expect(headers["strict-transport-security"], path).toBe("max-age=31536000");
   }
 });
 

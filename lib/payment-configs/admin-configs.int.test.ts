@@ -270,7 +270,7 @@ describe("stored configs", () => {
     expect(await prisma.auditLog.count()).toBe(audits);
   });
 
-  it("keeps one default per provider, and a deleted default stops being default", async () => {
+  it("keeps one default per provider, and a deleted or disabled default hands over to a chosen one", async () => {
     const prisma = await getPrisma();
     const first = await createPaymentConfigAsAdmin(alipayInput({ name: "Default A", isDefault: true }), adminId);
     const second = await createPaymentConfigAsAdmin(alipayInput({ name: "Default B", isDefault: true }), adminId);
@@ -281,22 +281,49 @@ describe("stored configs", () => {
     await setDefaultPaymentConfig(first.id, adminId);
     expect(await defaults()).toEqual([first.id]);
 
-    await deletePaymentConfig(first.id, adminId);
-    expect(await defaults()).toEqual([]);
+    // Deleting the default while another enabled config could serve asks which one takes over.
+    await expect(deletePaymentConfig({ id: first.id, actorId: adminId })).rejects.toMatchObject({
+      code: "CONFLICT",
+      message: "default_successor_required",
+    });
+    await expect(deletePaymentConfig({ id: first.id, actorId: adminId, successorId: first.id })).rejects.toMatchObject({
+      code: "VALIDATION",
+      details: { fields: { successorId: "invalid_successor" } },
+    });
+    expect(await defaults()).toEqual([first.id]);
+    await deletePaymentConfig({ id: first.id, actorId: adminId, successorId: second.id });
+    expect(await defaults()).toEqual([second.id]);
     const deleted = await prisma.paymentConfig.findUniqueOrThrow({ where: { id: first.id } });
     expect(deleted.deletedAt).not.toBeNull();
+    expect(deleted.isDefault).toBe(false);
     expect((await listPaymentConfigs()).map((c) => c.id)).not.toContain(first.id);
     expect((await listPaymentConfigs({ includeDeleted: true })).map((c) => c.id)).toContain(first.id);
     // Orders placed through it still need its keys.
     await expect(loadConfig(first.id)).resolves.toMatchObject({ config: { id: first.id } });
     await expect(setDefaultPaymentConfig(first.id, adminId)).rejects.toMatchObject({ code: "NOT_FOUND" });
-    await expect(deletePaymentConfig(first.id, adminId)).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await expect(deletePaymentConfig({ id: first.id, actorId: adminId })).rejects.toMatchObject({ code: "NOT_FOUND" });
 
-    await setPaymentConfigEnabled(second.id, false, adminId);
-    await setDefaultPaymentConfig(second.id, adminId);
-    expect((await availableProviders()).map((p) => p.provider)).not.toContain("ALIPAY");
-    await setPaymentConfigEnabled(second.id, true, adminId);
+    // Disabling the default hands it over the same way; the provider stays in checkout.
+    const others = await prisma.paymentConfig.findMany({
+      where: { provider: "ALIPAY", enabled: true, deletedAt: null, id: { not: second.id } },
+    });
+    expect(others.length).toBeGreaterThan(0);
+    await expect(setPaymentConfigEnabled({ id: second.id, enabled: false, actorId: adminId })).rejects.toMatchObject({
+      code: "CONFLICT",
+    });
+    await setPaymentConfigEnabled({ id: second.id, enabled: false, actorId: adminId, successorId: others[0]!.id });
+    expect(await defaults()).toEqual([others[0]!.id]);
     expect((await availableProviders()).map((p) => p.provider)).toContain("ALIPAY");
+
+    // The last enabled config: no choice to make, the provider goes away (the console says so).
+    for (const other of others.slice(1)) {
+      await setPaymentConfigEnabled({ id: other.id, enabled: false, actorId: adminId });
+    }
+    await setPaymentConfigEnabled({ id: others[0]!.id, enabled: false, actorId: adminId });
+    expect((await availableProviders()).map((p) => p.provider)).not.toContain("ALIPAY");
+    await setPaymentConfigEnabled({ id: others[0]!.id, enabled: true, actorId: adminId });
+    expect((await availableProviders()).map((p) => p.provider)).toContain("ALIPAY");
+    await setPaymentConfigEnabled({ id: second.id, enabled: true, actorId: adminId });
 
     const actions = (await prisma.auditLog.findMany({ where: { target: { in: [first.id, second.id] } } })).map(
       (entry) => entry.action,
@@ -333,7 +360,8 @@ describe.each(["WECHAT", "ALIPAY"] as const)("test connection through the %s san
 
   it("fails when the gateway does not know our keys", async () => {
     const sandbox = await createSandboxConfig(provider, `${provider} impostor`, adminId);
-    // Same merchant ids and gateway, different keys: the gateway must refuse our signature.
+    // Same merchant ids and gateway, different keys: the gateway must refuse our signature. A
+    // config on the sandbox gateway must say it is a sandbox (a live one is refused).
     const input =
       provider === "WECHAT"
         ? wechatInput(
@@ -343,10 +371,16 @@ describe.each(["WECHAT", "ALIPAY"] as const)("test connection through the %s san
               merchantSerialNo: sandbox.merchantSerialNo,
               providerKeyId: sandbox.providerKeyId,
               gatewayUrl: sandbox.gatewayUrl,
+              sandbox: true,
             },
             { merchantCertificatePem: "", platformCertificates: [] },
           )
-        : alipayInput({ appId: sandbox.appId, merchantId: sandbox.merchantId, gatewayUrl: sandbox.gatewayUrl });
+        : alipayInput({
+            appId: sandbox.appId,
+            merchantId: sandbox.merchantId,
+            gatewayUrl: sandbox.gatewayUrl,
+            sandbox: true,
+          });
     const impostor = await createPaymentConfigAsAdmin(input, adminId);
     const result = await testPaymentConnection(impostor.id, adminId);
     expect(result.ok).toBe(false);

@@ -1,5 +1,6 @@
 import type { Provider } from "@prisma/client";
-import { getPrisma } from "@/lib/db";
+import { isSandboxConfig } from "@/lib/payment-configs/is-sandbox";
+import { currentOffering } from "@/lib/payment-configs/offered-configs";
 
 export interface AvailableProvider {
   provider: Provider;
@@ -7,11 +8,6 @@ export interface AvailableProvider {
 }
 
 export async function availableProviders(): Promise<AvailableProvider[]> {
-  const prisma = await getPrisma();
-  const configs = await prisma.paymentConfig.findMany({
-    where: { enabled: true, isDefault: true, deletedAt: null },
-    select: { provider: true, sandbox: true },
-    orderBy: { provider: "desc" },
-  });
-  return configs;
+  const { configs } = await currentOffering();
+  return configs.map((config) => ({ provider: config.provider, sandbox: isSandboxConfig(config) }));
 }

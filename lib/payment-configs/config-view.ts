@@ -2,6 +2,7 @@ import type { PaymentConfig, Prisma } from "@prisma/client";
 import { z } from "zod";
 import { getPrisma } from "@/lib/db";
 import { AppError } from "@/lib/errors";
+import { isSandboxConfig } from "@/lib/payment-configs/is-sandbox";
 import { paymentNotifyUrl, refundNotifyUrl } from "@/lib/payment-configs/urls";
 
 /** Everything of a config except its sealed secrets: what the console may show. */
@@ -71,7 +72,7 @@ function toView(row: SafeRow): PaymentConfigView {
     oauthBaseUrl: row.oauthBaseUrl,
     notifyUrl: paymentNotifyUrl(row),
     refundNotifyUrl: refundNotifyUrl(row),
-    sandbox: row.sandbox,
+    sandbox: isSandboxConfig(row),
     enabled: row.enabled,
     isDefault: row.isDefault,
     fingerprints: readFingerprints(row.secretFingerprints),
@@ -114,7 +115,7 @@ export function auditSnapshot(config: PaymentConfig) {
     gatewayUrl: config.gatewayUrl,
     returnUrl: config.returnUrl,
     oauthBaseUrl: config.oauthBaseUrl,
-    sandbox: config.sandbox,
+    sandbox: isSandboxConfig(config),
     enabled: config.enabled,
     isDefault: config.isDefault,
     deletedAt: config.deletedAt,
@@ -123,4 +124,13 @@ export function auditSnapshot(config: PaymentConfig) {
       fingerprint,
     })),
   };
+}
+
+/** The provider's other enabled configs, which can take over as its default. */
+export function successorsOf(config: PaymentConfigView, all: PaymentConfigView[]): { id: string; name: string }[] {
+  return all
+    .filter(
+      (other) => other.provider === config.provider && other.enabled && !other.deletedAt && other.id !== config.id,
+    )
+    .map(({ id, name }) => ({ id, name }));
 }

@@ -5,6 +5,7 @@ import { AppError } from "@/lib/errors";
 import { busChannels, busIsLive, ensureListening, onChannel, watchBus } from "@/lib/events/bus";
 import { logger } from "@/lib/log/logger";
 import { observeProviderCall } from "@/lib/metrics/registry";
+import { offeredConfig } from "@/lib/payment-configs/offered-configs";
 import { openSecrets } from "@/lib/payment-configs/secrets";
 import { createAdapter } from "@/lib/payments/registry";
 import type { PaymentAdapter, ProviderCallRecord } from "@/lib/payments/types";
@@ -121,17 +122,15 @@ export async function loadConfig(configId: string): Promise<LoadedConfig> {
   return { config, adapter: adapterFor(config) };
 }
 
-/** The provider's default enabled config: what new orders use. */
+/** The config new orders of a provider use: its enabled default, never a sandbox once real payments are on. */
 export async function loadDefaultConfig(provider: Provider): Promise<LoadedConfig> {
   const cache = configCache();
   const usable = await cacheUsable();
   const cached = usable ? cache.defaults.get(provider) : undefined;
   if (cached) return { config: cached, adapter: adapterFor(cached) };
   const generation = cache.generation;
-  const prisma = await getPrisma();
-  const config = await prisma.paymentConfig.findFirst({
-    where: { provider, enabled: true, isDefault: true, deletedAt: null },
-  });
+  // Any write to a config clears the cache, so the offered config (which depends on all of them) stays right.
+  const config = await offeredConfig(provider);
   if (!config) throw new AppError("UNAVAILABLE", "payment_method_unavailable");
   if (usable && busIsLive() && cache.generation === generation) cache.defaults.set(provider, config);
   return { config, adapter: adapterFor(config) };

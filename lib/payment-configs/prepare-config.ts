@@ -1,6 +1,7 @@
 import type { PaymentConfig } from "@prisma/client";
 import { AppError } from "@/lib/errors";
 import type { AlipaySecretsInput, PaymentConfigInput, WechatSecretsInput } from "@/lib/payment-configs/config-input";
+import { pointsAtAppSandbox } from "@/lib/payment-configs/is-sandbox";
 import type { AlipaySecrets, ConfigSecrets, WechatSecrets } from "@/lib/payment-configs/secrets";
 import { checkAlipayKeys, checkWechatKeys, normalSerial, type FieldErrors } from "@/lib/payment-configs/validate-keys";
 import { createAdapter } from "@/lib/payments/registry";
@@ -129,6 +130,8 @@ export function prepareConfig(input: PaymentConfigInput, stored: ConfigSecrets |
     });
     merged = secrets;
   }
+  // A live config on the app's own sandbox would turn simulated payments into real credits.
+  if (!input.sandbox && pointsAtAppSandbox(input.gatewayUrl)) problems.gatewayUrl = "sandbox_gateway_live";
   // "Required" says more than a format complaint about a value that is not there.
   const errors = { ...problems, ...missing };
   if (Object.keys(errors).length) throw invalid(errors);

@@ -30,7 +30,13 @@ export interface CreateOrderOptions extends CreateOrderInput {
   now?: Date;
 }
 
-async function existingOrder(userId: string, clientKey: string | undefined): Promise<RechargeOrder | null> {
+/**
+ * The order a client key already named, if any. Like Stripe's idempotency keys: the same key
+ * with the same request is that order; with another package, provider or channel it is a
+ * client bug, refused rather than silently answered with an order the user did not ask for.
+ */
+async function existingOrder(options: CreateOrderOptions): Promise<RechargeOrder | null> {
+  const { userId, clientKey } = options;
   if (!clientKey) return null;
   const db = await getDatabase();
   const rows = await db.query<RechargeOrder>(
@@ -112,6 +118,15 @@ async function issueCode(orderId: string, payUrl: string, channel: PaymentChanne
   return updated;
 }
 
+/** The order a client key already made, refused when the key now comes with other parameters. */
+function sameRequest(order: RechargeOrder, options: CreateOrderOptions): RechargeOrder {
+  const { packageId, provider, channel } = options;
+  if (order.packageId !== packageId || order.provider !== provider || order.channel !== channel) {
+    throw new AppError("CONFLICT", "idempotency_key_reused");
+  }
+  return order;
+}
+
 /** A pay-page path on this app, where the provider's H5 flow sends the phone back. */
 function orderPageUrl(orderNo: string): string {
   return `${env().APP_URL}/orders/${orderNo}`;
@@ -119,7 +134,8 @@ function orderPageUrl(orderNo: string): string {
 
 /**
  * Creates a recharge order for an active package and asks the provider's default config for a
- * payment code. The same client key returns the same order, however often it is sent.
+ * payment code. The same client key returns the same order, however often it is sent (and is
+ * refused with CONFLICT when it comes with other parameters).
  */
 export async function createOrder(options: CreateOrderOptions): Promise<RechargeOrder> {
   const { userId, packageId, provider, channel, clientKey, clientIp, now = new Date() } = options;
@@ -128,8 +144,8 @@ export async function createOrder(options: CreateOrderOptions): Promise<Recharge
     loaded = await loadDefaultConfig(provider as Provider);
   } catch (error) {
     // A retried request whose order exists gets it, even if the method was switched off since.
-    const earlier = await existingOrder(userId, clientKey);
-    if (earlier) return earlier;
+    const earlier = await existingOrder(options);
+    if (earlier) return sameRequest(earlier, options);
     throw error;
   }
   const { config, adapter } = loaded;
@@ -151,8 +167,8 @@ export async function createOrder(options: CreateOrderOptions): Promise<Recharge
   });
   if (!order) {
     // The same client key made its order first (here or in a request racing this one).
-    const earlier = await existingOrder(userId, clientKey);
-    if (earlier) return earlier;
+    const earlier = await existingOrder(options);
+    if (earlier) return sameRequest(earlier, options);
     throw new AppError("NOT_FOUND", "package_not_found");
   }
 

@@ -11,9 +11,11 @@ import type {
   VerifiedNotify,
 } from "@/lib/payments/types";
 import { checkOrder } from "@/lib/recharge/check-order";
+import { claimCheck } from "@/lib/recharge/claim-check";
 import { findOrderByNo } from "@/lib/recharge/find-order";
 import { settleOrder } from "@/lib/recharge/settle-order";
 import { storeCallback } from "@/lib/recharge/store-callback";
+import { unknownConfigTally, withinUnverifiedCap } from "@/lib/recharge/unverified-cap";
 import { applyRefundStatus } from "@/lib/refunds/apply-refund-status";
 
 export type NotifyKind = "payment" | "refund";
@@ -58,12 +60,17 @@ async function onPayment(config: PaymentConfig, trade: TradeStatus): Promise<Han
   return { handled: true, verified: true, orderNo: trade.orderNo, outcome };
 }
 
-/** A notify we could not verify proves nothing, but if it names our order, our own query can. */
-async function onUnverified(config: PaymentConfig, claimedOrderNo: string | undefined): Promise<string> {
+/**
+ * A notify we could not verify proves nothing, but if it names our order, our own query can:
+ * at most one per order per throttle window (shared with "I have paid"), so forged notifies
+ * cannot make us hammer the provider.
+ */
+async function onUnverified(config: PaymentConfig, claimedOrderNo: string | undefined, now: Date): Promise<string> {
   if (!claimedOrderNo) return "REJECTED";
   const order = await findOrderByNo(claimedOrderNo);
   if (!order || order.configId !== config.id || (order.status !== "PENDING" && order.status !== "CLOSED"))
     return "REJECTED";
+  if (!(await claimCheck(order.id, now))) return "REJECTED_QUERY_THROTTLED";
   try {
     const result = await checkOrder({ order, source: "unverified_notify" });
     return result.settled ? `REJECTED_QUERIED_${result.settled}` : "REJECTED_QUERIED";
@@ -76,7 +83,7 @@ async function onUnverified(config: PaymentConfig, claimedOrderNo: string | unde
 async function process(config: PaymentConfig, adapter: PaymentAdapter, request: NotifyRequest): Promise<Handled> {
   const { result } = await verify(adapter, request);
   if (!result.ok) {
-    const outcome = await onUnverified(config, result.claimedOrderNo);
+    const outcome = await onUnverified(config, result.claimedOrderNo, request.receivedAt);
     return {
       handled: false,
       verified: false,
@@ -93,7 +100,9 @@ async function process(config: PaymentConfig, adapter: PaymentAdapter, request: 
   return onPayment(config, result.event);
 }
 
-function store(config: PaymentConfig | null, request: NotifyRequest, handled: Handled): Promise<void> {
+async function store(config: PaymentConfig | null, request: NotifyRequest, handled: Handled): Promise<void> {
+  // Anyone can send unverifiable notifies: past the per-minute cap they are counted, not stored.
+  if (!handled.verified && !(await withinUnverifiedCap(config?.id ?? unknownConfigTally, request.receivedAt))) return;
   return storeCallback({
     provider: request.provider,
     configId: config?.id ?? request.configId,

@@ -6,6 +6,7 @@ import { logger } from "@/lib/log/logger";
 import { countNotify } from "@/lib/metrics/registry";
 import { handleNotify, type NotifyKind } from "@/lib/recharge/handle-notify";
 import { storeCallback } from "@/lib/recharge/store-callback";
+import { withinUnverifiedCap } from "@/lib/recharge/unverified-cap";
 
 /** Larger than any genuine notify (WeChat's are ~1 KiB, Alipay's ~2 KiB). */
 export const maxNotifyBytes = 64 * 1024;
@@ -17,6 +18,9 @@ const paramsSchema = z.object({
 
 // A failure answer both providers understand: not 2xx for WeChat, not "success" for Alipay.
 const retryLater = () => new Response("fail", { status: 500, headers: { "content-type": "text/plain" } });
+
+const oversizedTally = "oversized";
+const tooLarge = () => new Response("payload too large", { status: 413 });
 
 /**
  * The HTTP edge of a provider notify: bounded body, raw text, lower-cased headers; the answer
@@ -34,6 +38,8 @@ export async function receiveNotify(request: Request, rawParams: unknown, kind: 
     } catch (error) {
       if (!(error instanceof AppError) || error.code !== "PAYLOAD_TOO_LARGE") throw error;
       const declared = Number(request.headers.get("content-length") ?? 0);
+      // The config id is the sender's choice here (nothing was verified): one tally for all of them.
+      if (!(await withinUnverifiedCap(oversizedTally, receivedAt))) return tooLarge();
       await storeCallback({
         provider,
         configId,
@@ -46,7 +52,7 @@ export async function receiveNotify(request: Request, rawParams: unknown, kind: 
         receivedAt,
       });
       countNotify(provider, kind, "OVERSIZED", receivedAt);
-      return new Response("payload too large", { status: 413 });
+      return tooLarge();
     }
     const headers = Object.fromEntries([...request.headers].map(([name, value]) => [name.toLowerCase(), value]));
     const { answer, outcome } = await handleNotify({

@@ -89,6 +89,22 @@ describe.each(["WECHAT", "ALIPAY"] as const)("recharge through the %s sandbox", 
     expect(await (await getPrisma()).rechargeOrder.count({ where: { userId: user.id } })).toBe(1);
   });
 
+  it("the same client key with another package, provider or channel is a conflict, not the earlier order", async () => {
+    const user = await newUser();
+    const pkg = await standardPackage();
+    const other = await (await getPrisma()).creditPackage.findFirstOrThrow({ where: { seedKey: "starter" } });
+    const input = { userId: user.id, packageId: pkg.id, provider, channel: "QR" as const, clientKey: "reused-key-1" };
+    const first = await createOrder(input);
+    const conflict = { code: "CONFLICT", message: "idempotency_key_reused", status: 409 };
+    await expect(createOrder({ ...input, packageId: other.id })).rejects.toMatchObject(conflict);
+    await expect(
+      createOrder({ ...input, provider: provider === "WECHAT" ? "ALIPAY" : "WECHAT" }),
+    ).rejects.toMatchObject(conflict);
+    await expect(createOrder({ ...input, channel: "H5" })).rejects.toMatchObject(conflict);
+    expect((await createOrder(input)).orderNo).toBe(first.orderNo);
+    expect(await (await getPrisma()).rechargeOrder.count({ where: { userId: user.id } })).toBe(1);
+  });
+
   it("50 duplicate notifies at once credit exactly once", async () => {
     const user = await newUser();
     const order = await placeOrder(provider, user.id);

@@ -7,6 +7,8 @@ import { newEventId } from "@/lib/outbox/record-event";
 import type { TradeStatus } from "@/lib/payments/types";
 import { findOrderByNo } from "@/lib/recharge/find-order";
 import { recordOrderEvent } from "@/lib/recharge/record-event";
+import { isSandboxConfig } from "@/lib/payment-configs/is-sandbox";
+import { refuseSandboxPayment } from "@/lib/recharge/refuse-sandbox-payment";
 
 export type SettleOutcome =
   /** This call credited the order. */
@@ -18,12 +20,14 @@ export type SettleOutcome =
   /** The provider does not say the order was paid. */
   | "NOT_PAID"
   /** No order of this config has that number: nothing to credit, and retrying cannot help. */
-  | "UNKNOWN_ORDER";
+  | "UNKNOWN_ORDER"
+  /** A sandbox payment while real payments are on: worth nothing, not credited. */
+  | "SANDBOX_REFUSED";
 
 export interface SettleOptions {
   /** The order the payment is for: ours, with the config it was placed through. */
   orderNo: string;
-  config: Pick<PaymentConfig, "id" | "appId" | "merchantId" | "sandbox">;
+  config: Pick<PaymentConfig, "id" | "appId" | "merchantId" | "sandbox" | "gatewayUrl">;
   /** Verified: from a notify whose signature checked out, or from our own query. */
   trade: TradeStatus;
   /** What told us, for the order's history: "notify", "query", "reconcile", … */
@@ -60,6 +64,7 @@ export const settleStatementName = "settle-paid-order";
 async function creditIfOpen({ orderNo, config, trade, source, now }: Required<SettleOptions>) {
   const db = await getDatabase();
   const amountFen = trade.amountFen!;
+  const sandbox = isSandboxConfig(config);
   const detail = JSON.stringify({ source, providerTradeNo: trade.providerTradeNo ?? null, amountFen });
   const rows = await db.query<{ late: boolean }>(
     Prisma.sql`
@@ -104,7 +109,7 @@ async function creditIfOpen({ orderNo, config, trade, source, now }: Required<Se
       INSERT INTO "CreditLot" (id, "userId", category, source, amount, remaining, "effectiveAt", "expiresAt",
                                priority, reference, "entryId", sandbox, "createdAt")
       SELECT parts.id, paid."userId", parts.category, parts.source, parts.amount, parts.amount - parts.repaid,
-             ${now}::timestamp, parts."expiresAt", 50, paid."orderNo", entry.id, ${config.sandbox}, ${now}::timestamp
+             ${now}::timestamp, parts."expiresAt", 50, paid."orderNo", entry.id, ${sandbox}, ${now}::timestamp
       FROM parts, paid, entry
       RETURNING id
     ), repayments AS (
@@ -124,7 +129,7 @@ async function creditIfOpen({ orderNo, config, trade, source, now }: Required<Se
       SELECT ${newEventId()}, 'order.paid', paid."userId",
              jsonb_build_object('orderNo', paid."orderNo", 'userId', paid."userId", 'externalUserId', balance."externalId",
                                 'provider', paid.provider, 'amountFen', ${amountFen}::int, 'credits', paid.credits,
-                                'bonusCredits', paid."bonusCredits", 'sandbox', ${config.sandbox}::boolean,
+                                'bonusCredits', paid."bonusCredits", 'sandbox', ${sandbox}::boolean,
                                 'paidAt', to_char(paid."paidAt", 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'),
                                 'late', paid.late, 'balance', balance.balance),
              ${now}::timestamp
@@ -159,6 +164,7 @@ async function flagAnomaly(order: RechargeOrder, problem: string, source: string
 export async function settleOrder(options: SettleOptions): Promise<SettleOutcome> {
   const { orderNo, config, trade, source, now = new Date() } = options;
   if (trade.state !== "PAID" && trade.state !== "REFUNDED") return "NOT_PAID";
+  if (await refuseSandboxPayment({ orderNo, config, source, now })) return "SANDBOX_REFUSED";
 
   const problem = reportProblem(orderNo, config, trade);
   if (!problem && (await creditIfOpen({ orderNo, config, trade, source, now }))) {

@@ -258,7 +258,7 @@ describe("credits bought through the sandbox", () => {
   async function paidOrder(userId: string, sandbox: boolean) {
     const prisma = await getPrisma();
     const orderNo = newOrderNo(new Date());
-    const config = { id: `cfg-${sandbox}`, appId: "app", merchantId: "mch", sandbox };
+    const config = { id: `cfg-${sandbox}`, appId: "app", merchantId: "mch", sandbox, gatewayUrl: "https://openapi.alipay.com" };
     await prisma.rechargeOrder.create({
       data: {
         orderNo,

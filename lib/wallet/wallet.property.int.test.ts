@@ -19,7 +19,13 @@ import { voidLot } from "@/lib/wallet/void-lot";
 // consumption order) and the ledger invariants.
 
 const hour = 3_600_000;
-const config = { id: "property-config", appId: "property-app", merchantId: "property-mch", sandbox: false };
+const config = {
+  id: "property-config",
+  appId: "property-app",
+  merchantId: "property-mch",
+  sandbox: false,
+  gatewayUrl: "https://api.mch.weixin.qq.com",
+};
 
 type Step =
   | { kind: "grant"; amount: number; category: CreditCategory; expiresInHours: number | null; priority: number }

@@ -33,20 +33,33 @@ export default async function AdminDashboardPage() {
     listDifferences({ status: "OPEN", page: 1 }),
   ]);
   const revenue = data.revenue.byProvider.reduce((sum, row) => sum + row.fen, 0);
-  const { paid, decided } = data.orders.successRate;
+  const { paid, decided, cancelled } = data.orders.successRate;
+  const { sandboxFen } = data.revenue;
 
   return (
     <div className="flex flex-col gap-6">
       <PageHeader title={t("title")} description={t("intro", { days: data.days })} />
 
       <section aria-label={t("keyFigures")} className="grid grid-cols-2 gap-3 md:grid-cols-3 xl:grid-cols-6">
-        <StatCard label={t("revenue")} value={formatFen(revenue)} note={t("lastDays", { days: data.days })} />
+        <StatCard
+          label={t("revenue")}
+          value={formatFen(revenue)}
+          note={
+            sandboxFen
+              ? `${t("lastDays", { days: data.days })} · ${t("sandboxNotRevenue", { amount: formatFen(sandboxFen) })}`
+              : t("lastDays", { days: data.days })
+          }
+        />
         <StatCard
           label={t("refunded")}
           value={formatFen(data.revenue.refundedFen)}
           note={t("lastDays", { days: data.days })}
         />
-        <StatCard label={t("successRate")} value={percent(paid, decided)} note={t("successNote", { paid, decided })} />
+        <StatCard
+          label={t("successRate")}
+          value={percent(paid, decided)}
+          note={`${t("successNote", { paid, decided })} · ${t("cancelledApart", { cancelled })}`}
+        />
         <StatCard label={t("pending")} value={data.orders.pending} href="/admin/transactions?status=PENDING" />
         <StatCard
           label={t("anomalies")}

@@ -6,7 +6,7 @@ import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { Alert } from "@/components/admin/alert";
 import { adminApi } from "@/components/admin/api";
-import { buttonClass } from "@/components/admin/form-controls";
+import { SelectField, buttonClass } from "@/components/admin/form-controls";
 import { useErrorText } from "@/components/admin/messages";
 import { useAction } from "@/components/admin/use-action";
 import type { ConnectionTestResult } from "@/lib/payment-configs/test-connection";
@@ -16,6 +16,73 @@ interface ConfigSummary {
   name: string;
   enabled: boolean;
   isDefault: boolean;
+}
+
+interface Successor {
+  id: string;
+  name: string;
+}
+
+/**
+ * Confirms taking a config out of service (disable or delete). Taking the default away asks
+ * which enabled config of the provider takes over, or says that the provider goes away.
+ */
+function StopConfirm({
+  config,
+  mode,
+  successors,
+  busy,
+  onConfirm,
+  onCancel,
+}: {
+  config: ConfigSummary;
+  mode: "disable" | "delete";
+  successors: Successor[];
+  busy: boolean;
+  onConfirm: (successorId: string | undefined) => void;
+  onCancel: () => void;
+}) {
+  const t = useTranslations("console.configs");
+  const [successorId, setSuccessorId] = useState(successors[0]?.id ?? "");
+  const handOver = config.isDefault && successors.length > 0;
+  const selectId = `successor-${config.id}`;
+  return (
+    <div
+      role="alertdialog"
+      aria-label={mode === "delete" ? t("delete") : t("disable")}
+      className="flex flex-col gap-2 rounded-md border border-red-200 bg-red-50 p-2 text-sm text-red-900"
+    >
+      {mode === "delete" && <p>{t("deleteConfirm", { name: config.name })}</p>}
+      {handOver && (
+        <SelectField
+          id={selectId}
+          label={t("successorLabel", { name: config.name })}
+          value={successorId}
+          onChange={(event) => setSuccessorId(event.target.value)}
+        >
+          {successors.map((successor) => (
+            <option key={successor.id} value={successor.id}>
+              {successor.name}
+            </option>
+          ))}
+        </SelectField>
+      )}
+      {config.isDefault && !handOver && <p>{t("providerGoesAway", { name: config.name })}</p>}
+      <div className="flex gap-1.5">
+        <button
+          type="button"
+          className={buttonClass("danger", "sm")}
+          disabled={busy}
+          onClick={() => onConfirm(handOver ? successorId : undefined)}
+        >
+          {mode === "delete" ? t("deleteYes") : t("disableYes")}
+        </button>
+        <button type="button" className={buttonClass("secondary", "sm")} onClick={onCancel}>
+          {t("cancel")}
+        </button>
+      </div>
+    </div>
+  );
 }
 
 function TestResult({ result }: { result: ConnectionTestResult }) {
@@ -31,13 +98,22 @@ function TestResult({ result }: { result: ConnectionTestResult }) {
 }
 
 /** Enable/disable, make default, test the connection, delete: each audited on the server. */
-export function ConfigActions({ config, showEdit = true }: { config: ConfigSummary; showEdit?: boolean }) {
+export function ConfigActions({
+  config,
+  successors,
+  showEdit = true,
+}: {
+  config: ConfigSummary;
+  /** The provider's other enabled configs: who can take over as default. */
+  successors: Successor[];
+  showEdit?: boolean;
+}) {
   const t = useTranslations("console.configs");
   const errorText = useErrorText();
   const router = useRouter();
   const change = useAction<unknown>();
   const test = useAction<ConnectionTestResult>();
-  const [confirmDelete, setConfirmDelete] = useState(false);
+  const [confirming, setConfirming] = useState<"disable" | "delete" | null>(null);
   const base = `/api/admin/payment-configs/${config.id}`;
   const busy = change.pending || test.pending;
 
@@ -67,7 +143,11 @@ export function ConfigActions({ config, showEdit = true }: { config: ConfigSumma
           type="button"
           className={buttonClass("secondary", "sm")}
           disabled={busy}
-          onClick={() => change.run(() => adminApi("POST", `${base}/enabled`, { enabled: !config.enabled }))}
+          onClick={() =>
+            config.enabled && config.isDefault
+              ? setConfirming("disable")
+              : change.run(() => adminApi("POST", `${base}/enabled`, { enabled: !config.enabled }))
+          }
         >
           {config.enabled ? t("disable") : t("enable")}
         </button>
@@ -81,38 +161,35 @@ export function ConfigActions({ config, showEdit = true }: { config: ConfigSumma
             {t("makeDefault")}
           </button>
         )}
-        {!confirmDelete && (
+        {!confirming && (
           <button
             type="button"
             className={buttonClass("danger", "sm")}
             disabled={busy}
-            onClick={() => setConfirmDelete(true)}
+            onClick={() => setConfirming("delete")}
           >
             {t("delete")}
           </button>
         )}
       </div>
-      {confirmDelete && (
-        <div className="flex flex-col gap-2 rounded-md border border-red-200 bg-red-50 p-2 text-sm text-red-900">
-          <p>{t("deleteConfirm", { name: config.name })}</p>
-          <div className="flex gap-1.5">
-            <button
-              type="button"
-              className={buttonClass("danger", "sm")}
-              disabled={busy}
-              onClick={async () => {
-                const done = await change.run(() => adminApi("DELETE", base));
-                setConfirmDelete(false);
-                if (done && !showEdit) router.push("/admin/payment-configs");
-              }}
-            >
-              {t("deleteYes")}
-            </button>
-            <button type="button" className={buttonClass("secondary", "sm")} onClick={() => setConfirmDelete(false)}>
-              {t("cancel")}
-            </button>
-          </div>
-        </div>
+      {confirming && (
+        <StopConfirm
+          config={config}
+          mode={confirming}
+          successors={successors}
+          busy={busy}
+          onCancel={() => setConfirming(null)}
+          onConfirm={async (successorId) => {
+            const done =
+              confirming === "delete"
+                ? await change.run(() =>
+                    adminApi("DELETE", successorId ? `${base}?successor=${encodeURIComponent(successorId)}` : base),
+                  )
+                : await change.run(() => adminApi("POST", `${base}/enabled`, { enabled: false, successorId }));
+            setConfirming(null);
+            if (done && confirming === "delete" && !showEdit) router.push("/admin/payment-configs");
+          }}
+        />
       )}
       {test.result && <TestResult result={test.result} />}
       {test.error && <Alert tone="error">{errorText(test.error)}</Alert>}

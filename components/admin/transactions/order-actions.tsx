@@ -7,8 +7,9 @@ import { adminApi } from "@/components/admin/api";
 import { Checkbox, TextArea, TextField, buttonClass } from "@/components/admin/form-controls";
 import { useErrorText, useFieldErrorText } from "@/components/admin/messages";
 import { useAction } from "@/components/admin/use-action";
-import { formatYuan } from "@/lib/admin/yuan";
+import { formatYuan, parseYuan } from "@/lib/admin/yuan";
 import { formatFen } from "@/lib/format/money";
+import { creditsToDebit } from "@/lib/refunds/refund-credits";
 
 interface CheckResult {
   providerState: string;
@@ -97,43 +98,83 @@ function CloseButton({ orderNo }: { orderNo: string }) {
   );
 }
 
-function RefundForm({ orderNo, refundableFen }: { orderNo: string; refundableFen: number }) {
+interface RefundOrder {
+  orderNo: string;
+  priceFen: number;
+  credits: number;
+  refundedFen: number;
+  refundableFen: number;
+}
+
+/** The refund the form describes, or the field errors that keep it from being confirmed. */
+function checkRefund(order: RefundOrder, amountText: string, reason: string) {
+  const amountFen = parseYuan(amountText);
+  const errors: Record<string, string> = {};
+  if (amountFen === null || amountFen === 0) errors.amountYuan = "positive_amount_required";
+  else if (amountFen > order.refundableFen) errors.amountYuan = "too_large";
+  if (reason.trim().length < 2) errors.reason = "reason_required";
+  if (amountFen === null || Object.keys(errors).length) return { errors };
+  return { amountFen, credits: creditsToDebit(order, order.refundedFen, amountFen) };
+}
+
+/**
+ * Money leaves on a refund and cannot be called back: the amount starts empty (never the
+ * whole price by default), and nothing is sent before the admin has seen the amount and the
+ * credits it takes back and confirmed them.
+ */
+function RefundForm({ order }: { order: RefundOrder }) {
   const t = useTranslations("console.orderActions");
   const errorText = useErrorText();
   const fieldError = useFieldErrorText();
   const refund = useAction<RefundResult>();
-  const [amount, setAmount] = useState(formatYuan(refundableFen));
+  const [amount, setAmount] = useState("");
   const [reason, setReason] = useState("");
   const [allowNegative, setAllowNegative] = useState(false);
-  const fields = refund.error?.fields ?? {};
+  const [localErrors, setLocalErrors] = useState<Record<string, string>>({});
+  const [confirming, setConfirming] = useState<{ amountFen: number; credits: number } | null>(null);
+  const fields = { ...(refund.error?.fields ?? {}), ...localErrors };
 
-  async function submit(event: FormEvent) {
+  function review(event: FormEvent) {
     event.preventDefault();
+    const checked = checkRefund(order, amount, reason);
+    setLocalErrors(checked.errors ?? {});
+    setConfirming(checked.errors ? null : { amountFen: checked.amountFen, credits: checked.credits });
+  }
+
+  async function send(amountFen: number) {
     const done = await refund.run(
       async () =>
         (
-          await adminApi<{ refund: RefundResult }>("POST", `${orderUrl(orderNo)}/refunds`, {
-            amountYuan: amount.trim(),
+          await adminApi<{ refund: RefundResult }>("POST", `${orderUrl(order.orderNo)}/refunds`, {
+            amountYuan: formatYuan(amountFen),
             reason,
             allowNegativeBalance: allowNegative,
           })
         ).refund,
     );
-    if (done) setReason("");
+    setConfirming(null);
+    if (done) {
+      setReason("");
+      setAmount("");
+    }
   }
 
   return (
-    <form onSubmit={submit} className="flex flex-col gap-3" aria-labelledby="refund-title" noValidate>
+    <form onSubmit={review} className="flex flex-col gap-3" aria-labelledby="refund-title" noValidate>
       <h3 id="refund-title" className="text-sm font-semibold">
         {t("refundTitle")}
       </h3>
       <TextField
         id="refund-amount"
         label={t("refundAmount")}
-        hint={t("refundable", { amount: formatFen(refundableFen) })}
+        hint={t("refundable", { amount: formatFen(order.refundableFen) })}
         inputMode="decimal"
+        placeholder={formatYuan(order.refundableFen)}
         value={amount}
-        onChange={(event) => setAmount(event.target.value)}
+        onChange={(event) => {
+          setAmount(event.target.value);
+          setConfirming(null);
+        }}
         error={fieldError(fields.amountYuan)}
         required
       />
@@ -142,7 +183,10 @@ function RefundForm({ orderNo, refundableFen }: { orderNo: string; refundableFen
         label={t("refundReason")}
         rows={2}
         value={reason}
-        onChange={(event) => setReason(event.target.value)}
+        onChange={(event) => {
+          setReason(event.target.value);
+          setConfirming(null);
+        }}
         error={fieldError(fields.reason)}
         required
       />
@@ -151,13 +195,42 @@ function RefundForm({ orderNo, refundableFen }: { orderNo: string; refundableFen
         label={t("allowNegative")}
         hint={t("allowNegativeHint")}
         checked={allowNegative}
-        onChange={(event) => setAllowNegative(event.target.checked)}
+        onChange={(event) => {
+          setAllowNegative(event.target.checked);
+          setConfirming(null);
+        }}
       />
-      <div>
-        <button type="submit" className={buttonClass("primary")} disabled={refund.pending}>
-          {refund.pending ? t("refunding") : t("refund")}
-        </button>
-      </div>
+      {confirming ? (
+        <div
+          role="alertdialog"
+          aria-labelledby="refund-confirm-text"
+          className="flex flex-col gap-2 rounded-md border border-red-200 bg-red-50 p-3"
+          data-testid="refund-confirm"
+        >
+          <p id="refund-confirm-text" className="text-sm text-red-900">
+            {t("refundConfirm", { amount: formatFen(confirming.amountFen), credits: confirming.credits })}
+          </p>
+          <div className="flex flex-wrap gap-2">
+            <button
+              type="button"
+              className={buttonClass("danger")}
+              disabled={refund.pending}
+              onClick={() => send(confirming.amountFen)}
+            >
+              {refund.pending ? t("refunding") : t("refundYes", { amount: formatFen(confirming.amountFen) })}
+            </button>
+            <button type="button" className={buttonClass("secondary")} onClick={() => setConfirming(null)}>
+              {t("cancel")}
+            </button>
+          </div>
+        </div>
+      ) : (
+        <div>
+          <button type="submit" className={buttonClass("primary")}>
+            {t("refund")}
+          </button>
+        </div>
+      )}
       {refund.result && (
         <Alert tone="success">
           {t("refundDone", {
@@ -177,10 +250,16 @@ function RefundForm({ orderNo, refundableFen }: { orderNo: string; refundableFen
 export function OrderActions({
   orderNo,
   status,
+  priceFen,
+  credits,
+  refundedFen,
   refundableFen,
 }: {
   orderNo: string;
   status: string;
+  priceFen: number;
+  credits: number;
+  refundedFen: number;
   refundableFen: number;
 }) {
   const refundable = (status === "PAID" || status === "PARTIALLY_REFUNDED") && refundableFen > 0;
@@ -190,7 +269,7 @@ export function OrderActions({
       {status === "PENDING" && <CloseButton orderNo={orderNo} />}
       {refundable && (
         <div className="border-t border-slate-200 pt-4">
-          <RefundForm orderNo={orderNo} refundableFen={refundableFen} />
+          <RefundForm order={{ orderNo, priceFen, credits, refundedFen, refundableFen }} />
         </div>
       )}
     </div>

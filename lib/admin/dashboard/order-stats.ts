@@ -7,8 +7,11 @@ export interface OrderStats {
   byChannel: { channel: PaymentChannel; count: number }[];
   /** Orders still waiting for payment now (any age). */
   pending: number;
-  /** Paid share of the window's orders that are decided (paid or closed, not still payable). */
-  successRate: { paid: number; decided: number };
+  /**
+   * Paid share of the window's orders that are decided (paid or closed, not still payable).
+   * Orders the user cancelled are no failed payments: they are counted apart, in neither.
+   */
+  successRate: { paid: number; decided: number; cancelled: number };
 }
 
 const statuses: OrderStatus[] = ["PENDING", "PAID", "PARTIALLY_REFUNDED", "REFUNDED", "CLOSED"];
@@ -18,11 +21,12 @@ const paidStatuses: OrderStatus[] = ["PAID", "PARTIALLY_REFUNDED", "REFUNDED"];
 /** Order counts for orders created since `since`. */
 export async function orderStats(since: Date, now = new Date()): Promise<OrderStats> {
   const prisma = await getPrisma();
-  const [groups, channelGroups, pending, stillPayable] = await Promise.all([
+  const [groups, channelGroups, pending, stillPayable, cancelled] = await Promise.all([
     prisma.rechargeOrder.groupBy({ by: ["status"], where: { createdAt: { gte: since } }, _count: { _all: true } }),
     prisma.rechargeOrder.groupBy({ by: ["channel"], where: { createdAt: { gte: since } }, _count: { _all: true } }),
     prisma.rechargeOrder.count({ where: { status: "PENDING" } }),
     prisma.rechargeOrder.count({ where: { createdAt: { gte: since }, status: "PENDING", expiresAt: { gt: now } } }),
+    prisma.rechargeOrder.count({ where: { createdAt: { gte: since }, status: "CLOSED", closeReason: "CANCELLED" } }),
   ]);
   const count = new Map(groups.map((group) => [group.status, group._count._all]));
   const total = [...count.values()].reduce((sum, value) => sum + value, 0);
@@ -34,6 +38,6 @@ export async function orderStats(since: Date, now = new Date()): Promise<OrderSt
       count: channelGroups.find((group) => group.channel === channel)?._count._all ?? 0,
     })),
     pending,
-    successRate: { paid, decided: total - stillPayable },
+    successRate: { paid, decided: total - stillPayable - cancelled, cancelled },
   };
 }

@@ -2,6 +2,7 @@ import type { Prisma } from "@prisma/client";
 import { stringify } from "csv-stringify/sync";
 import { getPrisma } from "@/lib/db";
 import { formatYuan } from "@/lib/admin/yuan";
+import { sandboxConfigIds } from "@/lib/payment-configs/is-sandbox";
 import { transactionWhere, type TransactionFilters } from "@/lib/admin/transactions/filters";
 import {
   configNames,
@@ -20,6 +21,7 @@ const header = [
   "package",
   "provider",
   "config",
+  "sandbox",
   "channel",
   "status",
   "amount_yuan",
@@ -38,7 +40,7 @@ function inert(text: string | null): string {
   return /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
 }
 
-function csvRecord(row: TransactionRow): string[] {
+function csvRecord(row: TransactionRow, sandboxIds: Set<string>): string[] {
   return [
     row.orderNo,
     row.createdAt,
@@ -46,6 +48,7 @@ function csvRecord(row: TransactionRow): string[] {
     inert(row.packageName),
     row.provider,
     inert(row.configName),
+    sandboxIds.has(row.configId) ? "yes" : "no",
     row.channel,
     row.status,
     formatYuan(row.priceFen),
@@ -90,10 +93,11 @@ export async function* orderBatches(
 }
 
 async function* csvChunks(filters: TransactionFilters, batchSize: number): AsyncGenerator<string> {
-  const names = await configNames();
+  const [names, sandboxIds] = await Promise.all([configNames(), sandboxConfigIds()]);
+  const sandbox = new Set(sandboxIds);
   yield `\uFEFF${stringify([header])}`;
   for await (const batch of orderBatches(transactionWhere(filters), batchSize)) {
-    yield stringify(batch.map((record) => csvRecord(toTransactionRow(record, names))));
+    yield stringify(batch.map((record) => csvRecord(toTransactionRow(record, names), sandbox)));
   }
 }
 
@@ -101,7 +105,8 @@ async function* csvChunks(filters: TransactionFilters, batchSize: number): Async
  * The CSV of every order matching the filters, produced as the client reads it: a batch is
  * fetched only when the previous one has been taken (pull-based), so a slow download holds
  * one batch in memory, not the whole result. UTF-8 with a BOM so spreadsheets read Chinese.
- * Amounts are yuan with two decimals, formatted from integer fen by string arithmetic.
+ * Amounts are yuan with two decimals, formatted from integer fen by string arithmetic. Orders
+ * paid through a sandbox config say so (`sandbox=yes`): simulated money, never revenue.
  */
 export function transactionsCsv(filters: TransactionFilters, batchSize = exportBatchSize): ReadableStream<Uint8Array> {
   const encoder = new TextEncoder();

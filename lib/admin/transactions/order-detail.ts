@@ -2,6 +2,7 @@ import type { LedgerKind, OrderStatus, PaymentChannel, Prisma, RefundStatus } fr
 import { getPrisma } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { maskSecrets } from "@/lib/audit/record-audit";
+import { isSandboxConfig } from "@/lib/payment-configs/is-sandbox";
 
 type Json = Prisma.JsonValue;
 
@@ -120,7 +121,7 @@ export async function getOrderDetail(orderNo: string): Promise<OrderDetail> {
     prisma.providerCall.findMany({ where: { orderNo } }),
     prisma.paymentConfig.findUnique({
       where: { id: order.configId },
-      select: { id: true, name: true, sandbox: true, deletedAt: true },
+      select: { id: true, name: true, sandbox: true, gatewayUrl: true, deletedAt: true },
     }),
   ]);
   const actorIds = [...new Set(refunds.map((refund) => refund.actorId).filter((id): id is string => Boolean(id)))];
@@ -219,7 +220,7 @@ export async function getOrderDetail(orderNo: string): Promise<OrderDetail> {
     },
     user: order.user,
     config: config
-      ? { id: config.id, name: config.name, sandbox: config.sandbox, deleted: config.deletedAt !== null }
+      ? { id: config.id, name: config.name, sandbox: isSandboxConfig(config), deleted: config.deletedAt !== null }
       : null,
     timeline,
   };

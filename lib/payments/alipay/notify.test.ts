@@ -338,8 +338,8 @@ describe("notifies signed the way Alipay signs them", () => {
 });
 
 describe("answerNotify", () => {
-  it("answers exactly 'success' when handled, and something else to get a retry", () => {
+  it("answers exactly 'success' when handled, and 'fail' with a 4xx to a notify it does not believe", () => {
     expect(answerNotify(true)).toEqual({ status: 200, contentType: "text/plain; charset=utf-8", body: "success" });
-    expect(answerNotify(false)).toEqual({ status: 500, contentType: "text/plain; charset=utf-8", body: "fail" });
+    expect(answerNotify(false)).toEqual({ status: 400, contentType: "text/plain; charset=utf-8", body: "fail" });
   });
 });

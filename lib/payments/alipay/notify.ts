@@ -139,9 +139,12 @@ export function verifyRefundNotify(notify: IncomingNotify, identity: NotifyIdent
   return { ok: true, event };
 }
 
-/** Alipay stops retrying only on the exact body "success"; anything else is retried for ~25 hours. */
+/**
+ * Alipay stops retrying only on the exact body "success"; anything else is retried for ~25
+ * hours. A notify we do not believe gets "fail" with 400: the sender's fault, not ours.
+ */
 export function answerNotify(handled: boolean): NotifyAnswer {
   return handled
     ? { status: 200, contentType: "text/plain; charset=utf-8", body: "success" }
-    : { status: 500, contentType: "text/plain; charset=utf-8", body: "fail" };
+    : { status: 400, contentType: "text/plain; charset=utf-8", body: "fail" };
 }

@@ -308,10 +308,10 @@ describe("verifyRefundNotify", () => {
 });
 
 describe("answerNotify", () => {
-  it("answers success with an empty 200 and failure with WeChat's FAIL JSON on 500", () => {
+  it("answers success with an empty 200 and an unbelieved notify with WeChat's FAIL JSON on 400", () => {
     expect(adapter.answerNotify(true)).toMatchObject({ status: 200, body: "" });
     const failure = adapter.answerNotify(false);
-    expect(failure.status).toBe(500);
+    expect(failure.status).toBe(400);
     expect(failure.contentType).toContain("application/json");
     expect(JSON.parse(failure.body)).toMatchObject({ code: "FAIL", message: expect.any(String) });
   });

@@ -123,14 +123,15 @@ export function verifyRefundNotify(
 
 /**
  * Success is an empty 200 (WeChat accepts 200 or 204; 204 cannot carry the body field, and
- * `new Response("", { status: 204 })` throws). Failure is 500 with WeChat's `{code, message}`,
- * which makes WeChat retry on its schedule.
+ * `new Response("", { status: 204 })` throws). A notify we do not believe is refused with 400
+ * and WeChat's `{code, message}`: its fault, not a server error in anyone's monitoring (WeChat
+ * retries any 4xx/5xx on its schedule, so a genuine one we could not check is sent again).
  */
 export function answerNotify(handled: boolean): NotifyAnswer {
   if (handled) return { status: 200, contentType: "text/plain; charset=utf-8", body: "" };
   return {
-    status: 500,
+    status: 400,
     contentType: "application/json; charset=utf-8",
-    body: JSON.stringify({ code: "FAIL", message: "not processed, please retry" }),
+    body: JSON.stringify({ code: "FAIL", message: "notify not verified" }),
   };
 }

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
+import { Alert } from "@/components/admin/alert";
 import { Badge, ProviderName, SandboxTag } from "@/components/admin/badges";
 import { buttonClass } from "@/components/admin/form-controls";
 import { PageHeader } from "@/components/admin/page-header";
@@ -12,7 +13,8 @@ import { EmptyRow, Table, Td, Th } from "@/components/admin/table";
 import { Time } from "@/components/admin/time";
 import { requirePageAdmin } from "@/lib/auth/session";
 import { env } from "@/lib/env";
-import { listPaymentConfigs } from "@/lib/payment-configs/config-view";
+import { listPaymentConfigs, successorsOf } from "@/lib/payment-configs/config-view";
+import { currentOffering } from "@/lib/payment-configs/offered-configs";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("console.configs"))("title") };
@@ -20,7 +22,12 @@ export async function generateMetadata(): Promise<Metadata> {
 
 export default async function PaymentConfigsPage() {
   await requirePageAdmin("/admin/payment-configs");
-  const [t, configs] = await Promise.all([getTranslations("console.configs"), listPaymentConfigs()]);
+  const [t, configs, offering] = await Promise.all([
+    getTranslations("console.configs"),
+    listPaymentConfigs(),
+    currentOffering(),
+  ]);
+  const sandboxHidden = offering.live && configs.some((config) => config.sandbox && config.enabled);
 
   return (
     <div className="flex flex-col gap-6">
@@ -38,6 +45,8 @@ export default async function PaymentConfigsPage() {
           </>
         }
       />
+      {sandboxHidden && <Alert tone="warning">{t("sandboxHiddenWhileLive")}</Alert>}
+      {!offering.live && configs.some((config) => config.enabled) && <Alert tone="info">{t("demoMode")}</Alert>}
       <Section id="configs-title" title={t("listTitle", { count: configs.length })} padded={false}>
         <Table caption={t("listTitle", { count: configs.length })}>
           <thead>
@@ -113,7 +122,7 @@ export default async function PaymentConfigsPage() {
                   </p>
                 </Td>
                 <Td className="min-w-56">
-                  <ConfigActions config={config} />
+                  <ConfigActions config={config} successors={successorsOf(config, configs)} />
                 </Td>
               </tr>
             ))}

@@ -12,7 +12,12 @@ import { Fingerprints } from "@/components/admin/payment-configs/fingerprints";
 import { Section } from "@/components/admin/section";
 import { requirePageAdmin } from "@/lib/auth/session";
 import { AppError } from "@/lib/errors";
-import { getPaymentConfigView, type PaymentConfigView } from "@/lib/payment-configs/config-view";
+import {
+  getPaymentConfigView,
+  listPaymentConfigs,
+  successorsOf,
+  type PaymentConfigView,
+} from "@/lib/payment-configs/config-view";
 
 type Params = Promise<{ id: string }>;
 
@@ -38,7 +43,12 @@ export default async function EditPaymentConfigPage({
 }) {
   const { id } = await params;
   await requirePageAdmin(`/admin/payment-configs/${encodeURIComponent(id)}`);
-  const [t, config, { created }] = await Promise.all([getTranslations("console.configForm"), load(id), searchParams]);
+  const [t, config, others, { created }] = await Promise.all([
+    getTranslations("console.configForm"),
+    load(id),
+    listPaymentConfigs(),
+    searchParams,
+  ]);
 
   return (
     <div className="flex flex-col gap-6">
@@ -73,7 +83,7 @@ export default async function EditPaymentConfigPage({
             </div>
           </Section>
           <Section id="config-actions-title" title={t("actionsTitle")}>
-            <ConfigActions config={config} showEdit={false} />
+            <ConfigActions config={config} successors={successorsOf(config, others)} showEdit={false} />
           </Section>
           <Section id="form-title" title={t("details")}>
             <ConfigForm

@@ -126,6 +126,9 @@ export default async function OrderDetailPage({ params }: { params: Params }) {
             <OrderActions
               orderNo={order.orderNo}
               status={order.status}
+              priceFen={order.priceFen}
+              credits={order.credits}
+              refundedFen={order.refundedFen}
               refundableFen={(order.paidAmountFen ?? 0) - order.refundedFen}
             />
           </Section>

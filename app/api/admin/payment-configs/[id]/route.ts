@@ -1,4 +1,5 @@
 import { NextResponse } from "next/server";
+import { z } from "zod";
 import { requireApiAdmin } from "@/lib/auth/session";
 import { handle, readJson } from "@/lib/http/respond";
 import { parseInput } from "@/lib/http/validate";
@@ -24,8 +25,12 @@ export const PATCH = handle(async (request: Request, context: Context) => {
   return NextResponse.json({ config });
 });
 
-export const DELETE = handle(async (_request: Request, context: Context) => {
+const successorSchema = z.string().min(1).max(64).optional();
+
+/** `?successor=<id>`: deleting the default, which config of the provider becomes the default. */
+export const DELETE = handle(async (request: Request, context: Context) => {
   const admin = await requireApiAdmin();
-  await deletePaymentConfig((await context.params).id, admin.id);
+  const successorId = parseInput(successorSchema, new URL(request.url).searchParams.get("successor") ?? undefined);
+  await deletePaymentConfig({ id: (await context.params).id, actorId: admin.id, successorId });
   return NextResponse.json({ ok: true });
 });

@@ -7,11 +7,15 @@ import { setPaymentConfigEnabled } from "@/lib/payment-configs/set-enabled";
 
 type Context = { params: Promise<{ id: string }> };
 
-const bodySchema = z.object({ enabled: z.boolean() });
+const bodySchema = z.object({
+  enabled: z.boolean(),
+  /** Disabling the default: which config of the provider becomes the default. */
+  successorId: z.string().min(1).max(64).optional(),
+});
 
 export const POST = handle(async (request: Request, context: Context) => {
   const admin = await requireApiAdmin();
-  const { enabled } = parseInput(bodySchema, await readJson(request));
-  await setPaymentConfigEnabled((await context.params).id, enabled, admin.id);
+  const { enabled, successorId } = parseInput(bodySchema, await readJson(request));
+  await setPaymentConfigEnabled({ id: (await context.params).id, enabled, actorId: admin.id, successorId });
   return NextResponse.json({ ok: true });
 });
