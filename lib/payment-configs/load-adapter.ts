@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { Prisma, type PaymentConfig, type Provider } from "@prisma/client";
-import { getDatabase, getPrisma } from "@/lib/db";
+import { getDatabase } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { busChannels, busIsLive, ensureListening, onChannel, watchBus } from "@/lib/events/bus";
 import { logger } from "@/lib/log/logger";
