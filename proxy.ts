@@ -18,5 +18,5 @@ export async function proxy(request: NextRequest): Promise<NextResponse> {
 }
 
 export const config = {
-  matcher: ["/recharge", "/orders", "/orders/:orderNo*", "/ledger", "/admin", "/admin/:path*"],
+  matcher: ["/recharge", "/orders", "/orders/:orderNo*", "/ledger", "/account", "/admin", "/admin/:path*"],
 };

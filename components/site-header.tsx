@@ -21,6 +21,7 @@ export async function SiteHeader() {
       ? [
           { href: "/orders", label: t("orders") },
           { href: "/ledger", label: t("ledger") },
+          { href: "/account", label: t("account") },
         ]
       : []),
     ...(isAdmin(user) ? [{ href: "/admin", label: t("admin") }] : []),

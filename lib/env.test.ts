@@ -84,7 +84,9 @@ describe("payment settings", () => {
   it("requires an encryption key in production on PostgreSQL and checks its shape", () => {
     const production = { NODE_ENV: "production", DATABASE_URL: "postgres://db/x", NEXTAUTH_SECRET: "x".repeat(32) };
     expect(problems(production)[0]).toMatch(/^APP_ENCRYPTION_KEY: is required/);
-    expect(problems({ APP_ENCRYPTION_KEY: "k1:tooshort" })[0]).toMatch(/^APP_ENCRYPTION_KEY: key "k1" must be 32 bytes/);
+    expect(problems({ APP_ENCRYPTION_KEY: "k1:tooshort" })[0]).toMatch(
+      /^APP_ENCRYPTION_KEY: key "k1" must be 32 bytes/,
+    );
     expect(parseEnv({ APP_ENCRYPTION_KEY: `k1:${key}` }).APP_ENCRYPTION_KEY?.current.id).toBe("k1");
   });
 });

@@ -11,6 +11,7 @@ const items = [
   { href: "/admin/packages", key: "packages" },
   { href: "/admin/users", key: "users" },
   { href: "/admin/audit", key: "audit" },
+  { href: "/admin/outbox", key: "outbox" },
 ] as const;
 
 export function AdminNav() {

@@ -144,12 +144,7 @@ export interface AdapterDeps {
  * operation may or may not have happened; retry with the same ids, never assume either way.
  */
 export type ProviderErrorKind =
-  | "TIMEOUT"
-  | "NETWORK"
-  | "REJECTED"
-  | "SYSTEM_ERROR"
-  | "BAD_RESPONSE_SIGNATURE"
-  | "INVALID_RESPONSE";
+  "TIMEOUT" | "NETWORK" | "REJECTED" | "SYSTEM_ERROR" | "BAD_RESPONSE_SIGNATURE" | "INVALID_RESPONSE";
 
 /** A provider call that did not succeed, with what the provider said when it said something. */
 export class ProviderError extends Error {

@@ -2,11 +2,13 @@ import { createServer, type IncomingMessage, type ServerResponse } from "node:ht
 import type { AddressInfo } from "node:net";
 import { receiveNotify } from "@/lib/recharge/notify-endpoint";
 import { sandboxProtocols } from "@/lib/sandbox/protocols";
+import { applyClientAddress, compileTrustProxy } from "@/scripts/trusted-address.mjs";
 
 /**
  * The payment-facing routes of the app (sandbox gateways and notify endpoints) on a real
  * loopback HTTP server, for integration tests that must cross the network without a Next.js
- * build. It calls the same functions the route files call.
+ * build. It calls the same functions the route files call, and sets the client address the
+ * way scripts/server.mjs does.
  */
 function route(request: Request): Promise<Response> | Response {
   const segments = new URL(request.url).pathname.split("/").filter(Boolean);
@@ -22,7 +24,10 @@ function route(request: Request): Promise<Response> | Response {
   return new Response("not found", { status: 404 });
 }
 
+const trust = compileTrustProxy(process.env.TRUST_PROXY);
+
 async function toRequest(incoming: IncomingMessage, origin: string): Promise<Request> {
+  applyClientAddress(incoming, trust);
   const chunks: Buffer[] = [];
   for await (const chunk of incoming) chunks.push(chunk as Buffer);
   const headers = new Headers();

@@ -12,7 +12,11 @@ const table: { method: string; pattern: string; route: (param: string) => Route 
   { method: "POST", pattern: "v3/pay/transactions/native", route: () => ({ kind: "create", channel: "native" }) },
   { method: "POST", pattern: "v3/pay/transactions/h5", route: () => ({ kind: "create", channel: "h5" }) },
   { method: "GET", pattern: "v3/pay/transactions/out-trade-no/:", route: (no) => ({ kind: "query", outTradeNo: no }) },
-  { method: "POST", pattern: "v3/pay/transactions/out-trade-no/:/close", route: (no) => ({ kind: "close", outTradeNo: no }) },
+  {
+    method: "POST",
+    pattern: "v3/pay/transactions/out-trade-no/:/close",
+    route: (no) => ({ kind: "close", outTradeNo: no }),
+  },
   { method: "POST", pattern: "v3/refund/domestic/refunds", route: () => ({ kind: "refund" }) },
   { method: "GET", pattern: "v3/refund/domestic/refunds/:", route: (no) => ({ kind: "refundQuery", outRefundNo: no }) },
 ];
