@@ -15,7 +15,8 @@ export interface MailContent {
 export function accountMail(kind: MailKind, locale: Locale, link: string): MailContent {
   const t = createTranslator({ locale, messages: locale === "zh" ? zh : en, namespace: "mail" });
   const url = `${env().APP_URL}${link}`;
-  return { subject: t(`${kind}.subject`), text: t(`${kind}.text`, { url, minutes: linkMinutes[kind] }) };
+  const minutes = linkMinutes[kind];
+  return { subject: t(`${kind}.subject`), text: t(`${kind}.text`, { url, minutes, hours: minutes / 60 }) };
 }
 
 /** How long each kind of link works. */
