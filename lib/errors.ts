@@ -2,6 +2,8 @@ export const errorStatus = {
   VALIDATION: 400,
   UNAUTHENTICATED: 401,
   FORBIDDEN: 403,
+  /** Not enough credits for what was asked. */
+  PAYMENT_REQUIRED: 402,
   NOT_FOUND: 404,
   CONFLICT: 409,
   PAYLOAD_TOO_LARGE: 413,
@@ -17,7 +19,7 @@ export class AppError extends Error {
   constructor(
     readonly code: ErrorCode,
     message: string,
-    readonly details?: { fields?: Record<string, string>; retryAfterSeconds?: number },
+    readonly details?: { fields?: Record<string, string>; retryAfterSeconds?: number; available?: number },
   ) {
     super(message);
     this.name = "AppError";

@@ -7,6 +7,7 @@ import { logger } from "@/lib/log/logger";
 import { checkStoredSecrets, StoredSecretsError } from "@/lib/payment-configs/check-stored-secrets";
 import { expireDueOrders, reconcileOrders } from "@/lib/recharge/sweep-orders";
 import { reconcileRefunds } from "@/lib/refunds/sweep-refunds";
+import { expireDueLots } from "@/lib/wallet/expire-due-lots";
 import { dispatchDueNotifies } from "@/lib/sandbox/notify-dispatcher";
 import { provisionSandboxConfigs } from "@/lib/sandbox/provision";
 import { ensureAdmin } from "@/lib/seed/admin";
@@ -46,6 +47,7 @@ function startJobs(): RunningJob[] {
     startJob("expire-orders", 5_000, () => expireDueOrders()),
     startJob("reconcile-orders", 5_000, () => reconcileOrders()),
     startJob("reconcile-refunds", 10_000, () => reconcileRefunds()),
+    startJob("expire-credit-lots", 30_000, () => expireDueLots()),
   ];
   if (settings.SANDBOX_ENABLED) {
     jobs.push(

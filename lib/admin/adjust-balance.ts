@@ -4,7 +4,8 @@ import { z } from "zod";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { getPrisma } from "@/lib/db";
 import { AppError } from "@/lib/errors";
-import { postEntry } from "@/lib/ledger/post-entry";
+import { debitCredits } from "@/lib/wallet/debit-credits";
+import { grantCredits } from "@/lib/wallet/grant-credits";
 
 export const adjustBalanceSchema = z.object({
   /** Signed credits: positive adds, negative takes away. */
@@ -24,21 +25,26 @@ export const adjustBalanceSchema = z.object({
 
 export type AdjustBalanceInput = z.infer<typeof adjustBalanceSchema> & { userId: string; actorId: string };
 
-/** An admin's manual credit or debit: a ledger entry with its reason, and an audit record. */
+/**
+ * An admin's manual correction, with its reason and an audit record: a positive one adds a PAID
+ * lot that never expires, a negative one draws the user's lots like any debit.
+ */
 export async function adjustBalance(input: AdjustBalanceInput): Promise<LedgerEntry> {
   const prisma = await getPrisma();
   return prisma.$transaction(async (tx) => {
     const user = await tx.user.findUnique({ where: { id: input.userId }, select: { id: true, balance: true } });
     if (!user) throw new AppError("NOT_FOUND", "user_not_found");
-    const { entry, created } = await postEntry(tx, {
+    const movement = {
       userId: user.id,
-      delta: input.delta,
-      kind: "ADJUST",
+      kind: "ADJUST" as const,
       idempotencyKey: `adjust:${input.requestId ?? randomUUID()}`,
       reason: input.reason,
       actorId: input.actorId,
-      allowNegative: input.allowNegativeBalance,
-    });
+    };
+    const { entry, created } =
+      input.delta > 0
+        ? await grantCredits(tx, { ...movement, amount: input.delta, category: "PAID", source: "GRANT" })
+        : await debitCredits(tx, { ...movement, amount: -input.delta, allowNegative: input.allowNegativeBalance });
     if (created) {
       await recordAudit(tx, {
         actorId: input.actorId,

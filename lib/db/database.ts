@@ -48,15 +48,20 @@ const pgTypes: CustomTypesConfig = {
       : pgDriverTypes.getTypeParser(oid, format)) as CustomTypesConfig["getTypeParser"],
 };
 
+// A burst of movements on one wallet queues for a pooled connection (up to the pool's 10 s) and
+// then for the wallet's row lock; Prisma's defaults (2 s to start, 5 s in all) would fail the
+// end of such a queue.
+const transactionOptions = { maxWait: 10_000, timeout: 15_000 };
+
 export async function openDatabase(target: DatabaseTarget): Promise<Database> {
   return target.kind === "postgres" ? openPostgres(target) : openPglite(target);
 }
 
 function openPostgres(target: Extract<DatabaseTarget, { kind: "postgres" }>): Database {
-  const pool = new Pool({ connectionString: target.url, max: 10, connectionTimeoutMillis: 5_000 });
+  const pool = new Pool({ connectionString: target.url, max: 10, connectionTimeoutMillis: 10_000 });
   // A dropped connection must not crash the process; the next query reconnects.
   pool.on("error", () => undefined);
-  const prisma = new PrismaClient({ adapter: new PrismaPg(pool) });
+  const prisma = new PrismaClient({ adapter: new PrismaPg(pool), transactionOptions });
   return {
     target,
     prisma,
@@ -102,7 +107,7 @@ async function openPglite(target: Extract<DatabaseTarget, { kind: "pglite" }>): 
     lock?.release();
     throw error;
   }
-  const prisma = new PrismaClient({ adapter: new PrismaPGlite(pglite) });
+  const prisma = new PrismaClient({ adapter: new PrismaPGlite(pglite), transactionOptions });
   return {
     target,
     prisma,

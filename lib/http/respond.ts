@@ -10,7 +10,14 @@ export function errorResponse(error: unknown): NextResponse {
     const headers: Record<string, string> = {};
     if (error.details?.retryAfterSeconds) headers["retry-after"] = String(error.details.retryAfterSeconds);
     return NextResponse.json(
-      { error: { code: error.code, message: error.message, fields: error.details?.fields } },
+      {
+        error: {
+          code: error.code,
+          message: error.message,
+          fields: error.details?.fields,
+          available: error.details?.available,
+        },
+      },
       { status: error.status, headers },
     );
   }

@@ -2,7 +2,8 @@ import { randomBytes } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { getPrisma } from "@/lib/db";
 import { listOwnEntries } from "@/lib/ledger/list-own-entries";
-import { postEntry } from "@/lib/ledger/post-entry";
+import { debitCredits } from "@/lib/wallet/debit-credits";
+import { grantCredits } from "@/lib/wallet/grant-credits";
 import { createUser } from "@/lib/users/create-user";
 
 async function newUser() {
@@ -11,16 +12,11 @@ async function newUser() {
 
 async function post(userId: string, delta: number, reference: string) {
   const prisma = await getPrisma();
-  await prisma.$transaction((tx) =>
-    postEntry(tx, {
-      userId,
-      delta,
-      kind: delta > 0 ? "ADJUST" : "CONSUME",
-      idempotencyKey: `t:${reference}`,
-      reference,
-      reason: `r ${reference}`,
-    }),
-  );
+  const movement = { userId, idempotencyKey: `t:${reference}`, reference, reason: `r ${reference}` };
+  await prisma.$transaction(async (tx) => {
+    if (delta > 0) await grantCredits(tx, { ...movement, amount: delta, kind: "ADJUST", category: "PAID", source: "GRANT" });
+    else await debitCredits(tx, { ...movement, amount: -delta, kind: "CONSUME" });
+  });
 }
 
 describe("the user's own ledger", () => {

@@ -69,6 +69,8 @@ export async function createOrder(options: CreateOrderOptions): Promise<Recharge
           packageName: pkg.nameEn ? `${pkg.name} / ${pkg.nameEn}` : pkg.name,
           priceFen: pkg.priceFen,
           credits: pkg.credits + pkg.bonusCredits,
+          bonusCredits: pkg.bonusCredits,
+          bonusValidityDays: pkg.bonusValidityDays,
           provider,
           configId: config.id,
           channel,

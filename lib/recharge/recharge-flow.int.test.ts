@@ -59,11 +59,22 @@ describe.each(["WECHAT", "ALIPAY"] as const)("recharge through the %s sandbox", 
     expect(await ledgerFor(user.id)).toMatchObject([
       { delta: 330, balanceAfter: 330, kind: "RECHARGE", idempotencyKey: `recharge:${order.orderNo}`, seq: 1 },
     ]);
+    // The package's credits as a PAID lot, its bonus as a PROMOTIONAL one, both from this order.
+    const lots = await prisma.creditLot.findMany({ where: { userId: user.id }, orderBy: { category: "asc" } });
+    expect(lots).toMatchObject([
+      { category: "PAID", source: "RECHARGE", amount: 300, remaining: 300, expiresAt: null, reference: order.orderNo },
+      { category: "PROMOTIONAL", source: "BONUS", amount: 30, remaining: 30, expiresAt: null, reference: order.orderNo },
+    ]);
+    const [paidEvent] = await prisma.event.findMany({ where: { userId: user.id } });
+    expect(paidEvent).toMatchObject({
+      type: "order.paid",
+      data: { orderNo: order.orderNo, amountFen: 3_000, credits: 330, bonusCredits: 30, balance: 330, sandbox: true },
+    });
     const callbacks = await prisma.paymentCallback.findMany({ where: { orderNo: order.orderNo } });
     expect(callbacks).toMatchObject([{ verified: true, outcome: "CREDITED" }]);
     // The admin timeline sorts by time: the notify is stamped on arrival, before what it caused.
-    const paidEvent = await prisma.orderEvent.findFirstOrThrow({ where: { orderId: order.id, type: "paid" } });
-    expect(callbacks[0]!.createdAt.getTime()).toBeLessThanOrEqual(paidEvent.createdAt.getTime());
+    const paidHistory = await prisma.orderEvent.findFirstOrThrow({ where: { orderId: order.id, type: "paid" } });
+    expect(callbacks[0]!.createdAt.getTime()).toBeLessThanOrEqual(paidHistory.createdAt.getTime());
     await expect.poll(() => events.map((event) => event.status)).toContain("PAID");
     unsubscribe();
   });

@@ -3,6 +3,7 @@ import { Prisma, type PaymentConfig, type RechargeOrder } from "@prisma/client";
 import { getDatabase, getPrisma } from "@/lib/db";
 import { announceOrderEvent, orderEventChannel } from "@/lib/events/order-events";
 import { logger } from "@/lib/log/logger";
+import { newEventId } from "@/lib/outbox/record-event";
 import type { TradeStatus } from "@/lib/payments/types";
 import { findOrderByNo } from "@/lib/recharge/find-order";
 import { recordOrderEvent } from "@/lib/recharge/record-event";
@@ -22,7 +23,7 @@ export type SettleOutcome =
 export interface SettleOptions {
   /** The order the payment is for: ours, with the config it was placed through. */
   orderNo: string;
-  config: Pick<PaymentConfig, "id" | "appId" | "merchantId">;
+  config: Pick<PaymentConfig, "id" | "appId" | "merchantId" | "sandbox">;
   /** Verified: from a notify whose signature checked out, or from our own query. */
   trade: TradeStatus;
   /** What told us, for the order's history: "notify", "query", "reconcile", … */
@@ -46,10 +47,15 @@ export const settleStatementName = "settle-paid-order";
 /**
  * The whole credit as one statement, so it is one round trip and atomic by itself: the order's
  * conditional status change (number, config, price and an open status all inside the WHERE), the
- * balance move, the ledger entry, the order's history, and the live-page event, which PostgreSQL
- * delivers only if the statement commits. Statements of one WITH see one snapshot, so each step
- * reads what the previous one RETURNED. Duplicate notifies, queries, the expiry job and a cancel
- * racing each other meet at the order row's lock: only the first finds it open.
+ * balance move, the ledger entry, the order's credit lots (PAID for the package, PROMOTIONAL for
+ * its bonus, with the bonus validity), the order's history, the outbox event and the live-page
+ * event, which PostgreSQL delivers only if the statement commits. Statements of one WITH see one
+ * snapshot, so each step reads what the previous one RETURNED. Duplicate notifies, queries, the
+ * expiry job and a cancel racing each other meet at the order row's lock: only the first finds it
+ * open. The user row's UPDATE takes the wallet lock every other movement takes first.
+ *
+ * A balance below zero (a refund after spending) is repaid first: the new lots are drawn by this
+ * entry for what was owed, bonus first as the consumption order would.
  */
 async function creditIfOpen({ orderNo, config, trade, source, now }: Required<SettleOptions>) {
   const db = await getDatabase();
@@ -68,18 +74,44 @@ async function creditIfOpen({ orderNo, config, trade, source, now }: Required<Se
           "updatedAt" = ${now}
       WHERE "orderNo" = ${orderNo} AND "configId" = ${config.id} AND "priceFen" = ${amountFen}
         AND status IN ('PENDING', 'CLOSED')
-      RETURNING id, "orderNo", "userId", credits, "packageName", late
+      RETURNING id, "orderNo", "userId", credits, "bonusCredits", "bonusValidityDays", "packageName", provider,
+                "paidAt", late
     ), balance AS (
       UPDATE "User" AS u
       SET balance = u.balance + paid.credits, "ledgerSeq" = u."ledgerSeq" + 1, "updatedAt" = ${now}
       FROM paid
       WHERE u.id = paid."userId"
-      RETURNING u.id, u.balance, u."ledgerSeq"
+      RETURNING u.id, u.balance, u."ledgerSeq", u."externalId"
     ), entry AS (
       INSERT INTO "LedgerEntry" (id, "userId", seq, delta, "balanceAfter", kind, "idempotencyKey", reference, reason, "createdAt")
       SELECT ${randomUUID()}, balance.id, balance."ledgerSeq", paid.credits, balance.balance,
              'RECHARGE'::"LedgerKind", 'recharge:' || paid."orderNo", paid."orderNo", paid."packageName", ${now}::timestamp
       FROM paid JOIN balance ON balance.id = paid."userId"
+      RETURNING id
+    ), parts AS (
+      SELECT lot.*, LEAST(lot.amount, GREATEST(0, owed.total - lot.before)) AS repaid
+      FROM paid JOIN balance ON balance.id = paid."userId"
+      CROSS JOIN LATERAL (SELECT LEAST(paid.credits, GREATEST(0, paid.credits - balance.balance)) AS total) AS owed
+      CROSS JOIN LATERAL (VALUES
+        (${randomUUID()}, 'PROMOTIONAL'::"CreditCategory", 'BONUS'::"LotSource", paid."bonusCredits",
+         CASE WHEN paid."bonusValidityDays" IS NULL THEN NULL
+              ELSE ${now}::timestamp + make_interval(days => paid."bonusValidityDays") END, 0),
+        (${randomUUID()}, 'PAID'::"CreditCategory", 'RECHARGE'::"LotSource", paid.credits - paid."bonusCredits",
+         NULL::timestamp, paid."bonusCredits")
+      ) AS lot(id, category, source, amount, "expiresAt", before)
+      WHERE lot.amount > 0
+    ), lots AS (
+      INSERT INTO "CreditLot" (id, "userId", category, source, amount, remaining, "effectiveAt", "expiresAt",
+                               priority, reference, "entryId", sandbox, "createdAt")
+      SELECT parts.id, paid."userId", parts.category, parts.source, parts.amount, parts.amount - parts.repaid,
+             ${now}::timestamp, parts."expiresAt", 50, paid."orderNo", entry.id, ${config.sandbox}, ${now}::timestamp
+      FROM parts, paid, entry
+      RETURNING id
+    ), repayments AS (
+      INSERT INTO "LotDraw" (id, "entryId", "lotId", amount, "createdAt")
+      SELECT gen_random_uuid()::text, entry.id, lots.id, parts.repaid, ${now}::timestamp
+      FROM parts JOIN lots ON lots.id = parts.id, entry
+      WHERE parts.repaid > 0
       RETURNING id
     ), history AS (
       INSERT INTO "OrderEvent" (id, "orderId", type, detail, "createdAt")
@@ -87,9 +119,21 @@ async function creditIfOpen({ orderNo, config, trade, source, now }: Required<Se
              ${now}::timestamp
       FROM paid
       RETURNING id
+    ), outbox AS (
+      INSERT INTO "Event" (id, type, "userId", data, "createdAt")
+      SELECT ${newEventId()}, 'order.paid', paid."userId",
+             jsonb_build_object('orderNo', paid."orderNo", 'userId', paid."userId", 'externalUserId', balance."externalId",
+                                'provider', paid.provider, 'amountFen', ${amountFen}::int, 'credits', paid.credits,
+                                'bonusCredits', paid."bonusCredits", 'sandbox', ${config.sandbox}::boolean,
+                                'paidAt', to_char(paid."paidAt", 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'),
+                                'late', paid.late, 'balance', balance.balance),
+             ${now}::timestamp
+      FROM paid JOIN balance ON balance.id = paid."userId"
+      RETURNING id
     )
-    SELECT paid.late, pg_notify(${orderEventChannel}, ${JSON.stringify({ orderNo, status: "PAID" })})::text AS notified
-    FROM paid, entry, history`,
+    SELECT paid.late, pg_notify(${orderEventChannel}, ${JSON.stringify({ orderNo, status: "PAID" })})::text AS notified,
+           (SELECT count(*) FROM lots) AS lots, (SELECT count(*) FROM repayments) AS repayments
+    FROM paid, entry, history, outbox`,
     { name: settleStatementName },
   );
   return rows[0] ?? null;

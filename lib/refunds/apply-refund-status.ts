@@ -1,4 +1,5 @@
 import { getPrisma } from "@/lib/db";
+import { recordEvent } from "@/lib/outbox/record-event";
 import type { RefundStatus } from "@/lib/payments/types";
 import { recordOrderEvent } from "@/lib/recharge/record-event";
 import { reverseRefund } from "@/lib/refunds/reverse-refund";
@@ -28,6 +29,19 @@ export async function applyRefundStatus(status: RefundStatus, source: string): P
     if (succeeded) {
       const order = await tx.rechargeOrder.findUniqueOrThrow({ where: { orderNo: refund.orderNo } });
       await recordOrderEvent(tx, order.id, "refund_succeeded", { refundNo: refund.refundNo, source });
+      await recordEvent(tx, {
+        type: "order.refunded",
+        userId: order.userId,
+        data: {
+          orderNo: order.orderNo,
+          refundNo: refund.refundNo,
+          userId: order.userId,
+          amountFen: refund.amountFen,
+          credits: refund.credits,
+          refundedFen: order.refundedFen,
+          status: order.status,
+        },
+      });
       return "REFUND_SUCCEEDED";
     }
     await reverseRefund(tx, refund, `provider reported ${status.state} (${source})`);

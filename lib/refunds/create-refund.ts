@@ -3,7 +3,6 @@ import { z } from "zod";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { getPrisma } from "@/lib/db";
 import { AppError } from "@/lib/errors";
-import { postEntry } from "@/lib/ledger/post-entry";
 import { logger } from "@/lib/log/logger";
 import { loadConfig } from "@/lib/payment-configs/load-adapter";
 import { ProviderError } from "@/lib/payments/types";
@@ -13,6 +12,7 @@ import { creditsToDebit } from "@/lib/refunds/refund-credits";
 import { newRefundNo } from "@/lib/refunds/refund-no";
 import { refundRequest } from "@/lib/refunds/refund-request";
 import { reverseRefund } from "@/lib/refunds/reverse-refund";
+import { debitCredits } from "@/lib/wallet/debit-credits";
 
 export const createRefundSchema = z.object({
   amountFen: z.number().int().positive(),
@@ -61,12 +61,14 @@ async function reserve(input: CreateRefundInput, refundNo: string): Promise<Refu
       },
     });
     if (credits > 0) {
-      await postEntry(tx, {
+      // The order's own lots go first; what was spent of them comes from the rest.
+      await debitCredits(tx, {
         userId: order.userId,
-        delta: -credits,
+        amount: credits,
         kind: "REFUND",
         idempotencyKey: `refund:${refundNo}`,
         reference: refundNo,
+        preferReference: order.orderNo,
         reason: input.reason,
         actorId: input.actorId,
         allowNegative: input.allowNegativeBalance,

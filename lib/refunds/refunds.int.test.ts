@@ -99,7 +99,7 @@ describe.each(["WECHAT", "ALIPAY"] as const)("refunds through the %s sandbox", (
         actorId: adminId,
         allowNegativeBalance: false,
       }),
-    ).rejects.toMatchObject({ code: "CONFLICT", message: "insufficient_balance" });
+    ).rejects.toMatchObject({ code: "PAYMENT_REQUIRED", message: "insufficient_credits" });
     const prisma = await getPrisma();
     expect(await prisma.refund.count({ where: { orderNo: order.orderNo } })).toBe(0);
     expect((await prisma.rechargeOrder.findUniqueOrThrow({ where: { id: order.id } })).refundedFen).toBe(0);
@@ -165,7 +165,7 @@ describe("admin order actions and adjustments", () => {
     await adjustBalance(input);
     expect(await balanceOf(user.id)).toBe(50);
     await expect(adjustBalance({ ...input, delta: -60, requestId: "form-22345678" })).rejects.toMatchObject({
-      message: "insufficient_balance",
+      message: "insufficient_credits",
     });
     await adjustBalance({ ...input, delta: -60, requestId: "form-32345678", allowNegativeBalance: true });
     expect(await balanceOf(user.id)).toBe(-10);

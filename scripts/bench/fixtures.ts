@@ -125,6 +125,8 @@ export async function preparePaidOrders(
       packageName: pkg.nameEn ? `${pkg.name} / ${pkg.nameEn}` : pkg.name,
       priceFen: pkg.priceFen,
       credits,
+      bonusCredits: pkg.bonusCredits,
+      bonusValidityDays: pkg.bonusValidityDays,
       provider,
       configId: side.config.id,
       channel: "QR",

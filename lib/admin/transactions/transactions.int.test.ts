@@ -4,7 +4,7 @@ import { exportFileName, transactionsCsv } from "@/lib/admin/transactions/export
 import { transactionFiltersSchema, type TransactionFilters } from "@/lib/admin/transactions/filters";
 import { listTransactions, transactionListSchema } from "@/lib/admin/transactions/list-transactions";
 import { getPrisma } from "@/lib/db";
-import { postEntry } from "@/lib/ledger/post-entry";
+import { creditRechargeForTest } from "@/lib/testing/credit-recharge";
 import { newOrderNo } from "@/lib/recharge/order-no";
 import { createUser } from "@/lib/users/create-user";
 
@@ -75,15 +75,7 @@ beforeAll(async () => {
   await prisma.rechargeOrder.createMany({ data: rows });
   // Paid orders carry their recharge entry, as settlement would have left it (ledger invariants).
   for (const row of rows.filter((order) => order.paidAt)) {
-    await prisma.$transaction((tx) =>
-      postEntry(tx, {
-        userId: row.userId,
-        delta: row.credits,
-        kind: "RECHARGE",
-        idempotencyKey: `recharge:${row.orderNo}`,
-        reference: row.orderNo,
-      }),
-    );
+    await prisma.$transaction((tx) => creditRechargeForTest(tx, { bonusCredits: 0, ...row }));
   }
 });
 
