@@ -18,5 +18,5 @@ export async function proxy(request: NextRequest): Promise<NextResponse> {
 }
 
 export const config = {
-  matcher: ["/recharge", "/redeem", "/orders", "/orders/:orderNo*", "/ledger", "/admin", "/admin/:path*"],
+  matcher: ["/recharge", "/redeem", "/orders", "/orders/:orderNo*", "/ledger", "/account", "/admin", "/admin/:path*"],
 };

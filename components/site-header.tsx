@@ -22,6 +22,7 @@ export async function SiteHeader() {
           { href: "/orders", label: t("orders") },
           { href: "/ledger", label: t("ledger") },
           { href: "/redeem", label: t("redeem") },
+          { href: "/account", label: t("account") },
         ]
       : []),
     ...(isAdmin(user) ? [{ href: "/admin", label: t("admin") }] : []),

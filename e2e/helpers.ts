@@ -1,6 +1,16 @@
 import { mkdirSync } from "node:fs";
 import path from "node:path";
-import { test as base, expect, type Browser, type BrowserContext, type Locator, type Page } from "@playwright/test";
+import {
+  test as base,
+  expect,
+  request as requests,
+  type APIRequestContext,
+  type Browser,
+  type BrowserContext,
+  type Locator,
+  type Page,
+} from "@playwright/test";
+import { e2eAdmin } from "./accounts";
 
 let counter = 0;
 
@@ -9,12 +19,67 @@ export function uniqueEmail(prefix: string): string {
   return `${prefix}-${Date.now()}-${counter}@e2e.test`;
 }
 
+/** Signs up, opens the verification link from the dev outbox, confirms and signs in. */
 export async function signUp(page: Page, email: string, password: string) {
   await page.goto("/sign-up");
   await page.getByLabel(/^(Email|邮箱)$/).fill(email);
   await page.getByLabel(/^(Password|密码)$/).fill(password);
   await page.getByRole("button", { name: /^(Create account|注册)$/ }).click();
+  await expect(page.getByTestId("sign-up-sent")).toBeVisible();
+  await page.goto(await mailedLink(email, "/verify-email", new URL(page.url()).origin));
+  await page.getByRole("button", { name: /^(Confirm my email|确认我的邮箱)$/ }).click();
+  await expect(page.locator("main").getByRole("status")).toContainText(/confirmed|已确认/);
+  await signIn(page, email, password);
   await expect(page.getByTestId("balance")).toBeVisible();
+}
+
+const outboxReaders = new Map<string, Promise<APIRequestContext>>();
+
+/** The admin's API session on the server at `origin`, for reading its dev outbox. */
+function outbox(origin: string): Promise<APIRequestContext> {
+  let reader = outboxReaders.get(origin);
+  reader ??= (async () => {
+    const context = await requests.newContext({ baseURL: origin });
+    const { csrfToken } = (await (await context.get("/api/auth/csrf")).json()) as { csrfToken: string };
+    const signedIn = await context.post("/api/auth/callback/credentials", {
+      form: { csrfToken, email: e2eAdmin.email, password: e2eAdmin.password, json: "true" },
+    });
+    expect(signedIn.ok(), "the e2e admin signs in to read the outbox").toBe(true);
+    return context;
+  })();
+  outboxReaders.set(origin, reader);
+  return reader;
+}
+
+export interface OutboxMail {
+  to: string;
+  subject: string;
+  text: string;
+}
+
+/** The mails a server kept for `email` (the e2e servers run without SMTP_URL), newest first. */
+export async function mailsTo(email: string, origin = e2eServers.main): Promise<OutboxMail[]> {
+  const response = await (await outbox(origin)).get(`/api/admin/outbox?to=${encodeURIComponent(email)}`);
+  expect(response.status()).toBe(200);
+  return ((await response.json()) as { mails: OutboxMail[] }).mails;
+}
+
+/** The path of the link to `path` in the newest mail to `email`. */
+export async function mailedLink(
+  email: string,
+  path: "/verify-email" | "/reset-password",
+  origin = e2eServers.main,
+): Promise<string> {
+  let link: string | undefined;
+  await expect
+    .poll(async () => {
+      const [newest] = await mailsTo(email, origin);
+      link = newest?.text.match(/https?:\/\/\S+/g)?.find((url) => new URL(url).pathname === path);
+      return link;
+    })
+    .toBeDefined();
+  const url = new URL(link!);
+  return `${url.pathname}${url.search}`;
 }
 
 export async function signIn(page: Page, email: string, password: string) {

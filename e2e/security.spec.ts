@@ -1,4 +1,5 @@
 import { expect, test } from "@playwright/test";
+import { e2eAdmin } from "./accounts";
 import { signUp, uniqueEmail } from "./helpers";
 
 test.use({ locale: "en-US" });
@@ -28,4 +29,72 @@ test("a state-changing request from another site is refused, even with the user'
   expect(await forged.json()).toMatchObject({ error: { code: "FORBIDDEN", message: "cross_site_request" } });
   const orders = await page.request.get("/api/orders");
   expect(((await orders.json()) as { total: number }).total).toBe(0);
+});
+
+// Each lands on a page of the app, never on evil.example, and never answers 500.
+const openRedirects = [
+  "/%09/evil.example/phish",
+  "/%5Cevil.example",
+  "/%5C%5Cevil.example",
+  "/%0d%0aSet-Cookie:%20hacked=1",
+  "%0d%0a//evil.example",
+  "https://evil.example/phish",
+  "//evil.example/phish",
+  "https:evil.example",
+];
+
+test("return paths that would leave the app land on a page of the app, before and after signing in", async ({
+  page,
+}) => {
+  const email = uniqueEmail("redirect");
+  await signUp(page, email, "redirect1234");
+  const origin = new URL(page.url()).origin;
+  // Signed in: the sign-in page sends the visitor on at once.
+  for (const callbackUrl of openRedirects) {
+    const response = await page.goto(`/sign-in?callbackUrl=${callbackUrl}`);
+    expect(response?.status(), callbackUrl).toBeLessThan(500);
+    expect(new URL(page.url()).origin, callbackUrl).toBe(origin);
+    await expect(page.getByRole("banner")).toBeVisible();
+  }
+  await page.context().clearCookies();
+  // Signing in with them.
+  for (const callbackUrl of openRedirects.slice(0, 3)) {
+    await page.goto(`/sign-in?callbackUrl=${callbackUrl}`);
+    await page.getByLabel("Email").fill(email);
+    await page.getByLabel("Password").fill("redirect1234");
+    await page.getByRole("button", { name: "Sign in" }).click();
+    await expect(page.getByTestId("balance")).toBeVisible();
+    expect(new URL(page.url()).origin, callbackUrl).toBe(origin);
+    await page.context().clearCookies();
+  }
+});
+
+test("next-auth's routes refuse a 50 MB body with 413", async ({ request }) => {
+  const response = await request.post("/api/auth/callback/credentials", {
+    headers: { "content-type": "application/x-www-form-urlencoded" },
+    data: Buffer.alloc(50 * 1024 * 1024, "a"),
+  });
+  expect(response.status()).toBe(413);
+  expect(await response.json()).toMatchObject({ error: { code: "PAYLOAD_TOO_LARGE" } });
+});
+
+test("client addresses come from the socket: forged headers change nothing", async ({ playwright }) => {
+  const forged = await playwright.request.newContext({
+    baseURL: test.info().project.use.baseURL,
+    extraHTTPHeaders: {
+      "x-forwarded-for": "6.6.6.6",
+      "x-recharge-client-address": "7.7.7.7",
+      "user-agent": "forger/1",
+    },
+  });
+  const { csrfToken } = (await (await forged.get("/api/auth/csrf")).json()) as { csrfToken: string };
+  const signedIn = await forged.post("/api/auth/callback/credentials", {
+    form: { csrfToken, email: e2eAdmin.email, password: e2eAdmin.password, json: "true" },
+  });
+  expect(signedIn.ok()).toBe(true);
+  const audit = (await (await forged.get("/api/admin/audit?action=admin.sign_in&pageSize=1")).json()) as {
+    entries: { after: { address: string; userAgent: string } }[];
+  };
+  expect(audit.entries[0]?.after).toEqual({ address: "127.0.0.1", userAgent: "forger/1" });
+  await forged.dispose();
 });

@@ -84,7 +84,21 @@ describe("payment settings", () => {
   it("requires an encryption key in production on PostgreSQL and checks its shape", () => {
     const production = { NODE_ENV: "production", DATABASE_URL: "postgres://db/x", NEXTAUTH_SECRET: "x".repeat(32) };
     expect(problems(production)[0]).toMatch(/^APP_ENCRYPTION_KEY: is required/);
-    expect(problems({ APP_ENCRYPTION_KEY: "k1:tooshort" })[0]).toMatch(/^APP_ENCRYPTION_KEY: key "k1" must be 32 bytes/);
+    expect(problems({ APP_ENCRYPTION_KEY: "k1:tooshort" })[0]).toMatch(
+      /^APP_ENCRYPTION_KEY: key "k1" must be 32 bytes/,
+    );
     expect(parseEnv({ APP_ENCRYPTION_KEY: `k1:${key}` }).APP_ENCRYPTION_KEY?.current.id).toBe("k1");
+  });
+
+  it("reads TRUST_PROXY, the mail server and the sender", () => {
+    expect(parseEnv({ TRUST_PROXY: "1" }).TRUST_PROXY).toBe("1");
+    expect(parseEnv({ TRUST_PROXY: "10.0.0.0/8, loopback" }).TRUST_PROXY).toBe("10.0.0.0/8, loopback");
+    expect(problems({ TRUST_PROXY: "my-proxy" })[0]).toMatch(/^TRUST_PROXY: must be a number of proxies/);
+    expect(parseEnv({ SMTP_URL: "smtps://u:p@mail.example.com:465" }).SMTP_URL).toBe(
+      "smtps://u:p@mail.example.com:465",
+    );
+    expect(problems({ SMTP_URL: "https://mail.example.com" })[0]).toMatch(/^SMTP_URL:/);
+    expect(parseEnv({ APP_URL: "https://pay.example.com" }).MAIL_FROM).toBe("no-reply@pay.example.com");
+    expect(parseEnv({ MAIL_FROM: "Credits <mail@example.com>" }).MAIL_FROM).toBe("Credits <mail@example.com>");
   });
 });

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { KeyringError, parseKeyring, type Keyring } from "@/lib/crypto/keyring";
+import { compileTrustProxy } from "@/scripts/trusted-address.mjs";
 
 const optionalString = z
   .string()
@@ -62,6 +63,23 @@ const settingsSchema = z
     API_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).max(10_000_000).default(6_000),
     /** Divides the webhook retry schedule (tests run three days of retries in seconds). */
     WEBHOOK_TIME_SCALE: z.coerce.number().positive().max(10_000_000).default(1),
+    /** Proxies in front of the app: a hop count or addresses (scripts/trusted-address.mjs). */
+    TRUST_PROXY: optionalString.refine((value) => {
+      try {
+        compileTrustProxy(value);
+        return true;
+      } catch {
+        return false;
+      }
+    }, "must be a number of proxies (e.g. 1) or proxy addresses/ranges, comma-separated (e.g. 10.0.0.0/8,loopback)"),
+    /** Outgoing mail server, e.g. smtps://user:password@smtp.example.com:465. Unset: the dev outbox. */
+    SMTP_URL: optionalString.pipe(
+      z
+        .url("must be an smtp:// or smtps:// URL")
+        .refine((value) => /^smtps?:\/\//.test(value), "must be an smtp:// or smtps:// URL")
+        .optional(),
+    ),
+    MAIL_FROM: optionalString.pipe(z.string().max(254).optional()),
   })
   .superRefine((env, ctx) => {
     if (Boolean(env.ADMIN_EMAIL) !== Boolean(env.ADMIN_PASSWORD)) {
@@ -90,14 +108,18 @@ function isSharedProduction(env: { NODE_ENV: string; DATABASE_URL?: string }): b
   return env.NODE_ENV === "production" && Boolean(env.DATABASE_URL);
 }
 
-export const envSchema = settingsSchema.transform((env) => ({
-  ...env,
+export const envSchema = settingsSchema.transform((env) => {
   // Where people and providers reach this app: notify URLs and the sandbox's QR pages use it.
-  APP_URL: (env.APP_URL ?? env.NEXTAUTH_URL ?? `http://localhost:${env.PORT}`).replace(/\/+$/, ""),
-  // The sandbox gateway is on for trying the app (embedded database, development, tests) and
-  // off for a production deployment on PostgreSQL unless asked for.
-  SANDBOX_ENABLED: env.SANDBOX_ENABLED ?? !isSharedProduction(env),
-}));
+  const appUrl = (env.APP_URL ?? env.NEXTAUTH_URL ?? `http://localhost:${env.PORT}`).replace(/\/+$/, "");
+  return {
+    ...env,
+    APP_URL: appUrl,
+    MAIL_FROM: env.MAIL_FROM ?? `no-reply@${new URL(appUrl).hostname}`,
+    // The sandbox gateway is on for trying the app (embedded database, development, tests) and
+    // off for a production deployment on PostgreSQL unless asked for.
+    SANDBOX_ENABLED: env.SANDBOX_ENABLED ?? !isSharedProduction(env),
+  };
+});
 
 export type Env = z.infer<typeof envSchema>;
 

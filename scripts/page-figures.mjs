@@ -16,7 +16,13 @@ import lighthouse from "lighthouse";
 
 const root = path.resolve(import.meta.dirname, "..");
 const chromePath = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
-const chromeFlags = ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-dev-shm-usage"];
+const chromeFlags = [
+  "--headless=new",
+  "--no-sandbox",
+  "--disable-gpu",
+  "--disable-background-networking",
+  "--disable-dev-shm-usage",
+];
 const pages = ["/recharge", "/orders"];
 
 function freePort() {
@@ -24,7 +30,9 @@ function freePort() {
     const server = createServer();
     server.listen(0, "127.0.0.1", () => {
       const address = server.address();
-      server.close(() => (typeof address === "object" && address ? resolve(address.port) : reject(new Error("no port"))));
+      server.close(() =>
+        typeof address === "object" && address ? resolve(address.port) : reject(new Error("no port")),
+      );
     });
   });
 }
@@ -70,7 +78,10 @@ async function sessionCookie(base) {
   if (signUp.status !== 201) throw new Error(`sign-up failed: ${signUp.status}`);
   const csrf = await fetch(`${base}/api/auth/csrf`);
   const { csrfToken } = await csrf.json();
-  const csrfCookie = csrf.headers.getSetCookie().map((cookie) => cookie.split(";")[0]).join("; ");
+  const csrfCookie = csrf.headers
+    .getSetCookie()
+    .map((cookie) => cookie.split(";")[0])
+    .join("; ");
   const signIn = await fetch(`${base}/api/auth/callback/credentials`, {
     method: "POST",
     redirect: "manual",
@@ -88,14 +99,18 @@ async function sessionCookie(base) {
 
 /** Gzipped size of every script the page loads on a cold first visit. */
 async function firstLoadJs(base, cookie, pagePath) {
-  const browser = await chromium.launch({ executablePath: chromePath, args: chromeFlags.filter((flag) => !flag.startsWith("--headless")) });
+  const browser = await chromium.launch({
+    executablePath: chromePath,
+    args: chromeFlags.filter((flag) => !flag.startsWith("--headless")),
+  });
   try {
     const context = await browser.newContext();
     await context.addCookies([{ ...cookie, url: base }]);
     const page = await context.newPage();
     const sizes = [];
     page.on("response", (response) => {
-      if (response.request().resourceType() === "script") sizes.push(response.body().then((body) => gzipSync(body).length));
+      if (response.request().resourceType() === "script")
+        sizes.push(response.body().then((body) => gzipSync(body).length));
     });
     await page.goto(`${base}${pagePath}`, { waitUntil: "networkidle" });
     return (await Promise.all(sizes)).reduce((sum, size) => sum + size, 0);
@@ -110,7 +125,12 @@ async function lighthouseScores(url, cookie, formFactor) {
     const desktop = formFactor === "desktop";
     const result = await lighthouse(
       url,
-      { port: chrome.port, output: "json", logLevel: "error", extraHeaders: { Cookie: `${cookie.name}=${cookie.value}` } },
+      {
+        port: chrome.port,
+        output: "json",
+        logLevel: "error",
+        extraHeaders: { Cookie: `${cookie.name}=${cookie.value}` },
+      },
       {
         extends: "lighthouse:default",
         settings: {

@@ -36,11 +36,11 @@ if (!existsSync(generatedClient) || statSync(generatedClient).mtimeMs < newestMt
 }
 if (sourcesChanged(buildId)) run(bin("next"), ["build"]);
 
-// Idle keep-alive connections outlive a proxy's (typically 60 s), so a client never reuses one
-// the server is closing at that moment (Node's default is 5 s): that race ends in a reset.
-const server = spawn(bin("next"), ["start", "--keepAliveTimeout", "65000", ...process.argv.slice(2)], {
+// Our own server (scripts/server.mjs): Next.js with the client's address taken from the socket
+// (TRUST_PROXY), idle keep-alive connections kept 65 s, signals left to the app.
+const server = spawn(process.execPath, [path.join(root, "scripts", "server.mjs"), ...process.argv.slice(2)], {
   cwd: root,
-  env: { ...env, NEXT_MANUAL_SIG_HANDLE: "true" },
+  env,
   stdio: "inherit",
 });
 for (const signal of ["SIGINT", "SIGTERM"]) process.on(signal, () => server.kill(signal));

@@ -14,6 +14,7 @@ const items = [
   { href: "/admin/redemption-batches", key: "redemption" },
   { href: "/admin/developers", key: "developers" },
   { href: "/admin/audit", key: "audit" },
+  { href: "/admin/outbox", key: "outbox" },
 ] as const;
 
 export function AdminNav() {

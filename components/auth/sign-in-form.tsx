@@ -48,6 +48,9 @@ export function SignInForm({ returnTo }: { returnTo: string }) {
       {error && <FormAlert>{t(`errors.${error}`)}</FormAlert>}
       <Field name="email" type="email" label={t("email")} autoComplete="email" required />
       <Field name="password" type="password" label={t("password")} autoComplete="current-password" required />
+      <Link href="/forgot-password" className="-mt-2 self-end text-sm font-medium text-brand-700 underline">
+        {t("forgotLink")}
+      </Link>
       <button
         type="submit"
         disabled={pending}

@@ -1,67 +1,52 @@
 "use client";
 
 import Link from "next/link";
-import { useRouter } from "next/navigation";
-import { signIn } from "next-auth/react";
 import { useTranslations } from "next-intl";
 import { useState, type FormEvent } from "react";
 import { Field } from "@/components/auth/field";
 import { FormAlert } from "@/components/auth/form-alert";
-
-const knownErrors = ["email_taken", "weak_password", "invalid_email", "rate_limited", "network", "unknown"] as const;
-type SignUpError = (typeof knownErrors)[number];
-
-function known(code: unknown): SignUpError {
-  return knownErrors.includes(code as SignUpError) ? (code as SignUpError) : "unknown";
-}
-
-interface ErrorBody {
-  error?: { code?: string; message?: string; fields?: Record<string, string> };
-}
+import { knownError, type KnownError } from "@/components/auth/known-error";
+import { postJson } from "@/components/auth/post-json";
 
 export function SignUpForm() {
   const t = useTranslations("auth");
-  const router = useRouter();
-  const [formError, setFormError] = useState<SignUpError | null>(null);
-  const [fieldErrors, setFieldErrors] = useState<Record<string, SignUpError>>({});
-  const [status, setStatus] = useState<"idle" | "working" | "created">("idle");
+  const [formError, setFormError] = useState<KnownError | null>(null);
+  const [fieldErrors, setFieldErrors] = useState<Record<string, KnownError>>({});
+  const [status, setStatus] = useState<"idle" | "working">("idle");
+  const [sentTo, setSentTo] = useState<string | null>(null);
 
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const form = new FormData(event.currentTarget);
     const email = String(form.get("email") ?? "");
-    const password = String(form.get("password") ?? "");
     setStatus("working");
     setFormError(null);
     setFieldErrors({});
-    try {
-      const response = await fetch("/api/sign-up", {
-        method: "POST",
-        headers: { "content-type": "application/json" },
-        body: JSON.stringify({ email, password, name: String(form.get("name") ?? "") }),
-      });
-      if (!response.ok) {
-        const body = (await response.json().catch(() => ({}))) as ErrorBody;
-        const fields = Object.fromEntries(
-          Object.entries(body.error?.fields ?? {}).map(([field, code]) => [field, known(code)]),
-        );
-        setFieldErrors(fields);
-        if (Object.keys(fields).length === 0) setFormError(known(body.error?.message));
-        setStatus("idle");
-        return;
-      }
-      setStatus("created");
-      const result = await signIn("credentials", { email, password, redirect: false });
-      if (!result?.ok) {
-        router.replace("/sign-in");
-        return;
-      }
-      router.replace("/");
-      router.refresh();
-    } catch {
-      setFormError("network");
-      setStatus("idle");
+    const result = await postJson("/api/sign-up", {
+      email,
+      password: String(form.get("password") ?? ""),
+      name: String(form.get("name") ?? ""),
+    });
+    setStatus("idle");
+    if (result.ok) {
+      setSentTo(email.trim());
+      return;
     }
+    const fields = Object.fromEntries(Object.entries(result.fields).map(([field, code]) => [field, knownError(code)]));
+    setFieldErrors(fields);
+    if (Object.keys(fields).length === 0) setFormError(knownError(result.code));
+  }
+
+  // The same words whether or not the address had an account: the mail tells the owner which.
+  if (sentTo) {
+    return (
+      <div className="flex flex-col gap-4" data-testid="sign-up-sent">
+        <FormAlert tone="info">{t("checkEmail", { email: sentTo })}</FormAlert>
+        <Link href="/sign-in" className="font-medium text-brand-700 underline">
+          {t("signInTitle")}
+        </Link>
+      </div>
+    );
   }
 
   const fieldError = (name: string) => (fieldErrors[name] ? t(`errors.${fieldErrors[name]}`) : undefined);
@@ -69,7 +54,6 @@ export function SignUpForm() {
   return (
     <form onSubmit={onSubmit} className="flex flex-col gap-4" noValidate>
       {formError && <FormAlert>{t(`errors.${formError}`)}</FormAlert>}
-      {status === "created" && <FormAlert tone="info">{t("created")}</FormAlert>}
       <Field name="email" type="email" label={t("email")} autoComplete="email" required error={fieldError("email")} />
       <Field
         name="password"

@@ -6,9 +6,11 @@ declare module "next-auth" {
   interface User {
     id: string;
     role: Role;
+    sessionVersion: number;
   }
   interface Session {
-    user: { id: string; email: string; name?: string | null; role: Role };
+    // Absent in tokens issued before session versions existed: those count as version 0.
+    user: { id: string; email: string; name?: string | null; role: Role; sessionVersion?: number };
   }
 }
 
@@ -16,5 +18,7 @@ declare module "next-auth/jwt" {
   interface JWT {
     uid?: string;
     role?: Role;
+    /** The account's session version when the token was issued (lib/auth/session.ts). */
+    sv?: number;
   }
 }

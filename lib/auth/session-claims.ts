@@ -6,6 +6,8 @@ import { AppError } from "@/lib/errors";
 /** What a valid session cookie says, before any database read. */
 export interface SessionClaims {
   userId: string;
+  /** The account's session version when the token was made; a raised version revokes it. */
+  sessionVersion: number;
 }
 
 /**
@@ -17,5 +19,5 @@ export interface SessionClaims {
 export async function requireSessionClaims(request: NextRequest): Promise<SessionClaims> {
   const token = await getToken({ req: request, secret: authSecret() });
   if (typeof token?.uid !== "string") throw new AppError("UNAUTHENTICATED", "sign_in_required");
-  return { userId: token.uid };
+  return { userId: token.uid, sessionVersion: typeof token.sv === "number" ? token.sv : 0 };
 }

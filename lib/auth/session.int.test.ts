@@ -8,9 +8,9 @@ const session = vi.hoisted(() => ({ current: null as Session | null }));
 vi.mock("next-auth", () => ({ getServerSession: async () => session.current }));
 vi.mock("@/lib/auth/options", () => ({ authOptions: () => ({}) }));
 
-function signedInAs(id: string, role: "USER" | "ADMIN") {
+function signedInAs(id: string, role: "USER" | "ADMIN", sessionVersion?: number) {
   session.current = {
-    user: { id, email: "x@example.com", role },
+    user: { id, email: "x@example.com", role, sessionVersion },
     expires: new Date(Date.now() + 60_000).toISOString(),
   };
 }
@@ -45,5 +45,17 @@ describe("role checks on the server", () => {
   it("refuses a token for an account that no longer exists", async () => {
     signedInAs("deleted-user-id", "ADMIN");
     await expect(requireApiUser()).rejects.toMatchObject({ code: "UNAUTHENTICATED" });
+  });
+
+  it("refuses tokens issued before the session version was raised (a token without one counts as version 0)", async () => {
+    const user = await createUser({ email: "versions@example.com", password: "vers1234" });
+    signedInAs(user.id, "USER");
+    await expect(requireApiUser()).resolves.toMatchObject({ id: user.id });
+    await (await getPrisma()).user.update({ where: { id: user.id }, data: { sessionVersion: { increment: 1 } } });
+    await expect(requireApiUser()).rejects.toMatchObject({ code: "UNAUTHENTICATED" });
+    signedInAs(user.id, "USER", 0);
+    await expect(requireApiUser()).rejects.toMatchObject({ code: "UNAUTHENTICATED" });
+    signedInAs(user.id, "USER", 1);
+    await expect(requireApiUser()).resolves.toMatchObject({ id: user.id });
   });
 });

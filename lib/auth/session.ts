@@ -19,18 +19,22 @@ export function isAdmin(user: Pick<CurrentUser, "role"> | null): boolean {
 }
 
 /**
- * The signed-in user, read fresh from the database: a demoted or deleted account loses
- * its access at once, not when its session token expires. Cached per request.
+ * The signed-in user, read fresh from the database: a demoted or deleted account loses its
+ * access at once, not when its session token expires, and so does every token issued before
+ * the account's session version was raised (password change or reset, "sign out everywhere").
+ * One lookup by primary key, cached per request; this is the only place the version is checked.
  */
 export const currentUser = cache(async (): Promise<CurrentUser | null> => {
   const session = await getServerSession(authOptions());
   const id = session?.user?.id;
   if (!id) return null;
   const prisma = await getPrisma();
-  return prisma.user.findUnique({
+  const user = await prisma.user.findUnique({
     where: { id },
-    select: { id: true, email: true, name: true, role: true, balance: true },
+    select: { id: true, email: true, name: true, role: true, balance: true, sessionVersion: true },
   });
+  if (!user || user.sessionVersion !== (session.user.sessionVersion ?? 0)) return null;
+  return { id: user.id, email: user.email, name: user.name, role: user.role, balance: user.balance };
 });
 
 /** For pages: sends anonymous visitors to sign in, then back to `returnTo`. */

@@ -1,3 +1,10 @@
+/**
+ * The header our own server (scripts/server.mjs) sets on every request to the client's address:
+ * the socket's peer, or the X-Forwarded-For entry TRUST_PROXY allows. It removes any copy a
+ * client sent, so route handlers can believe it.
+ */
+export const clientAddressHeader = "x-recharge-client-address";
+
 type HeaderSource = Headers | Record<string, string | string[] | undefined>;
 
 function header(source: HeaderSource, name: string): string | undefined {
@@ -6,11 +13,7 @@ function header(source: HeaderSource, name: string): string | undefined {
   return Array.isArray(value) ? value[0] : value;
 }
 
-/**
- * The client's address as our nearest hop saw it: the right-most X-Forwarded-For entry,
- * which that hop appended. Entries to its left come from the client and can be forged.
- */
+/** The client's address as the server established it; "unknown" when not served by it (e.g. `next dev`). */
 export function clientAddress(source: HeaderSource): string {
-  const forwarded = header(source, "x-forwarded-for")?.split(",").at(-1)?.trim();
-  return forwarded || header(source, "x-real-ip")?.trim() || "unknown";
+  return header(source, clientAddressHeader)?.trim() || "unknown";
 }

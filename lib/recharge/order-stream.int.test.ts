@@ -41,7 +41,7 @@ describe("the live order stream", () => {
   it("sends the current state, then pushes a change of its order only", async () => {
     const user = await newTestUser();
     const [order, other] = [await placeOrder(user.id), await placeOrder(user.id)];
-    const session = { userId: user.id };
+    const session = { userId: user.id, sessionVersion: 0 };
     const abort = new AbortController();
     const reader = (await orderEventStream({ session, orderNo: order.orderNo, signal: abort.signal })).getReader();
     const first = await readUntil(reader, (text) => text.includes("event: order"));
@@ -60,7 +60,7 @@ describe("the live order stream", () => {
   it("is removed, with its subscription and slot, when the client goes away or cancels", async () => {
     const user = await newTestUser();
     const order = await placeOrder(user.id);
-    const session = { userId: user.id };
+    const session = { userId: user.id, sessionVersion: 0 };
     const subscriptionsBefore = openSubscriptions();
     const streamsBefore = openOrderStreams();
 
@@ -87,7 +87,7 @@ describe("the live order stream", () => {
   it("allows a user only a few at once, refused with 429, and frees the slot of a refused read", async () => {
     const user = await newTestUser();
     const order = await placeOrder(user.id);
-    const session = { userId: user.id };
+    const session = { userId: user.id, sessionVersion: 0 };
     const abort = new AbortController();
     await expect(orderEventStream({ session, orderNo: newOrderNo(), signal: abort.signal })).rejects.toMatchObject({
       code: "NOT_FOUND",
@@ -102,14 +102,33 @@ describe("the live order stream", () => {
     // Another user is not affected.
     const other = await newTestUser();
     const theirs = await placeOrder(other.id);
-    await orderEventStream({ session: { userId: other.id }, orderNo: theirs.orderNo, signal: abort.signal });
+    await orderEventStream({
+      session: { userId: other.id, sessionVersion: 0 },
+      orderNo: theirs.orderNo,
+      signal: abort.signal,
+    });
     abort.abort();
   });
 
   it("refuses a session whose account is gone", async () => {
     const abort = new AbortController();
     await expect(
-      orderEventStream({ session: { userId: "no-such-user" }, orderNo: newOrderNo(), signal: abort.signal }),
+      orderEventStream({
+        session: { userId: "no-such-user", sessionVersion: 0 },
+        orderNo: newOrderNo(),
+        signal: abort.signal,
+      }),
+    ).rejects.toMatchObject({ code: "UNAUTHENTICATED" });
+    // A token from before the account's sessions were revoked (its version is behind).
+    const revoked = await newTestUser();
+    const order = await placeOrder(revoked.id);
+    await (await getPrisma()).user.update({ where: { id: revoked.id }, data: { sessionVersion: 1 } });
+    await expect(
+      orderEventStream({
+        session: { userId: revoked.id, sessionVersion: 0 },
+        orderNo: order.orderNo,
+        signal: abort.signal,
+      }),
     ).rejects.toMatchObject({ code: "UNAUTHENTICATED" });
   });
 });

@@ -27,15 +27,14 @@ type Row = { balance: number } & { [Field in keyof OrderViewFields]: OrderViewFi
 export async function readOrderStatus({ session, orderNo }: ReadOrderStatusOptions): Promise<OrderStatus> {
   if (!orderNoPattern.test(orderNo)) throw new AppError("NOT_FOUND", "order_not_found");
   const db = await getDatabase();
-  // Session revocation belongs in this WHERE (e.g. AND u."sessionVersion" = the token's version):
-  // checking it then costs no second query.
+  // A revoked session (password changed, signed out everywhere) finds no user row: no second query.
   const [row] = await db.query<Row>(
     Prisma.sql`SELECT u."balance", o."orderNo", o."status", o."packageName", o."priceFen", o."credits",
         o."provider", o."channel", o."payUrl", o."expiresAt", o."paidAt", o."closedAt", o."closeReason",
         o."late", o."createdAt"
       FROM "User" u
       LEFT JOIN "RechargeOrder" o ON o."orderNo" = ${orderNo} AND o."userId" = u."id"
-      WHERE u."id" = ${session.userId}`,
+      WHERE u."id" = ${session.userId} AND u."sessionVersion" = ${session.sessionVersion}`,
     { name: "read_order_status" },
   );
   if (!row) throw new AppError("UNAUTHENTICATED", "sign_in_required");

@@ -265,12 +265,12 @@ describe("someone else's order", () => {
     await expect(getOwnOrder(stranger.id, order.orderNo)).rejects.toMatchObject(notFound);
     await expect(cancelOrder(stranger.id, order.orderNo)).rejects.toMatchObject(notFound);
     await expect(requestCheck(stranger.id, order.orderNo)).rejects.toMatchObject(notFound);
-    await expect(readOrderStatus({ session: { userId: stranger.id }, orderNo: order.orderNo })).rejects.toMatchObject(
+    await expect(readOrderStatus({ session: { userId: stranger.id, sessionVersion: 0 }, orderNo: order.orderNo })).rejects.toMatchObject(
       notFound,
     );
     await expect(
       orderEventStream({
-        session: { userId: stranger.id },
+        session: { userId: stranger.id, sessionVersion: 0 },
         orderNo: order.orderNo,
         signal: new AbortController().signal,
       }),

@@ -12,11 +12,13 @@ const wechatPages: Record<string, (request: Request) => Promise<Response>> = {
   "sns/oauth2/access_token": accessToken,
   "jsapi-bridge": answerBridgeRequest,
 };
+import { applyClientAddress, compileTrustProxy } from "@/scripts/trusted-address.mjs";
 
 /**
  * The payment-facing routes of the app (sandbox gateways and notify endpoints) on a real
  * loopback HTTP server, for integration tests that must cross the network without a Next.js
- * build. It calls the same functions the route files call.
+ * build. It calls the same functions the route files call, and sets the client address the
+ * way scripts/server.mjs does.
  */
 function route(request: Request): Promise<Response> | Response {
   const segments = new URL(request.url).pathname.split("/").filter(Boolean);
@@ -37,7 +39,10 @@ function route(request: Request): Promise<Response> | Response {
   return new Response("not found", { status: 404 });
 }
 
+const trust = compileTrustProxy(process.env.TRUST_PROXY);
+
 async function toRequest(incoming: IncomingMessage, origin: string): Promise<Request> {
+  applyClientAddress(incoming, trust);
   const chunks: Buffer[] = [];
   for await (const chunk of incoming) chunks.push(chunk as Buffer);
   const headers = new Headers();

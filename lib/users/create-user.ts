@@ -11,16 +11,26 @@ export const signUpSchema = z.object({
   name: z.string().trim().max(80).optional(),
 });
 
-export type CreateUserOptions = z.infer<typeof signUpSchema> & { role?: Role };
+export type CreateUserOptions = z.infer<typeof signUpSchema> & {
+  role?: Role;
+  /** False for self-service sign-ups: the owner proves the address through the mailed link. */
+  emailVerified?: boolean;
+};
 
 export type PublicUser = Pick<User, "id" | "email" | "name" | "role" | "balance" | "createdAt">;
 
-export async function createUser({ email, password, name, role = "USER" }: CreateUserOptions): Promise<PublicUser> {
+export async function createUser({
+  email,
+  password,
+  name,
+  role = "USER",
+  emailVerified = true,
+}: CreateUserOptions): Promise<PublicUser> {
   const prisma = await getPrisma();
   const passwordHash = await hashPassword(password);
   try {
     return await prisma.user.create({
-      data: { email, name: name || null, passwordHash, role },
+      data: { email, name: name || null, passwordHash, role, emailVerifiedAt: emailVerified ? new Date() : null },
       select: { id: true, email: true, name: true, role: true, balance: true, createdAt: true },
     });
   } catch (error) {

@@ -1,6 +1,6 @@
 /**
  * Makes sure a production build of the current sources exists, as `npm start` does
- * (scripts/start.mjs): the bench measures `next start`, never the dev server.
+ * (scripts/start.mjs): the bench measures the production server, never the dev server.
  */
 import { spawnSync } from "node:child_process";
 import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";

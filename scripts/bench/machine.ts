@@ -11,7 +11,7 @@ export async function describeMachine(prisma: PrismaClient): Promise<string> {
     .join(" ");
   return [
     `machine: ${cores.length} cores (${cores[0]?.model.trim() ?? "unknown CPU"}), ${(totalmem() / 2 ** 30).toFixed(1)} GiB memory`,
-    `software: Node.js ${process.version}, ${postgres}, next start (production build), autocannon 8 on loopback`,
+    `software: Node.js ${process.version}, ${postgres}, scripts/server.mjs (production build), autocannon 8 on loopback`,
     `load average before the run: ${load} (other work on the machine skews the figures)`,
   ].join("\n");
 }

@@ -1,5 +1,5 @@
 /**
- * `npm run bench`: builds if needed, starts `next start` on a fresh PostgreSQL database, loads it
+ * `npm run bench`: builds if needed, starts the production server (scripts/server.mjs) on a fresh PostgreSQL database, loads it
  * from this process over loopback, and prints throughput, latency, errors, CPU and memory for
  * the baseline, both providers' notifies, order creation and status reads, then a soak and the
  * money checks. Targets are reported (PASS/MISS), not asserted. See docs/benchmarks.md.

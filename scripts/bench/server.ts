@@ -1,11 +1,11 @@
 /**
- * The server under test: `next start` of the production build, in its own process, on a free
+ * The server under test: the production build served by scripts/server.mjs, in its own process, on a free
  * loopback port. Start-up (migrations, seed, sandbox configs) happens inside it, as in production.
  */
 import { spawn, type ChildProcess } from "node:child_process";
 import { once } from "node:events";
 import { createServer } from "node:net";
-import { bin } from "./build";
+import path from "node:path";
 
 export interface ServerOptions {
   root: string;
@@ -63,15 +63,12 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     process.execPath,
     [
       ...(options.nodeFlags ?? []),
-      bin(options.root, "next"),
-      "start",
+      // As `npm start` serves (scripts/start.mjs).
+      path.join(options.root, "scripts", "server.mjs"),
       "-p",
       String(port),
       "-H",
       "127.0.0.1",
-      // As `npm start` serves (scripts/start.mjs).
-      "--keepAliveTimeout",
-      "65000",
     ],
     {
       cwd: options.root,

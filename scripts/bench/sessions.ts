@@ -14,16 +14,8 @@ function cookiePairs(response: Response): string[] {
   return response.headers.getSetCookie().map((line) => line.split(";")[0] ?? "");
 }
 
-/**
- * The address a user "comes from". Sign-in is limited to 30 attempts per client address per
- * 15 minutes, so each bench user signs in from its own address in 198.18.0.0/15, the range
- * reserved for benchmarks (RFC 2544). It is only a header value: nothing is sent there.
- */
-export function benchAddress(index: number): string {
-  return `198.18.${(index >> 8) & 255}.${index & 255}`;
-}
-
-export async function signIn(baseUrl: string, user: BenchUser, password: string, index: number): Promise<Session> {
+// All from one address: sign-in limits count failures only (lib/auth/sign-in.ts).
+export async function signIn(baseUrl: string, user: BenchUser, password: string): Promise<Session> {
   const csrf = await fetch(`${baseUrl}/api/auth/csrf`);
   if (!csrf.ok) throw new Error(`GET /api/auth/csrf answered ${csrf.status}`);
   const { csrfToken } = (await csrf.json()) as { csrfToken?: string };
@@ -35,7 +27,6 @@ export async function signIn(baseUrl: string, user: BenchUser, password: string,
     headers: {
       "content-type": "application/x-www-form-urlencoded",
       cookie: cookiePairs(csrf).join("; "),
-      "x-forwarded-for": benchAddress(index),
     },
     body: form,
   });
@@ -43,8 +34,6 @@ export async function signIn(baseUrl: string, user: BenchUser, password: string,
   if (!session) throw new Error(`sign-in of ${user.email} failed (HTTP ${response.status})`);
   return { user, cookie: session };
 }
-
-let signedIn = 0;
 
 /** Signs the users in a few at a time (each sign-in is an Argon2 verification on the server). */
 export async function signInAll(baseUrl: string, users: readonly BenchUser[], password: string): Promise<Session[]> {
@@ -54,8 +43,7 @@ export async function signInAll(baseUrl: string, users: readonly BenchUser[], pa
     for (let index = next++; index < users.length; index = next++) {
       const user = users[index];
       if (!user) continue;
-      signedIn += 1;
-      sessions[index] = await signIn(baseUrl, user, password, signedIn);
+      sessions[index] = await signIn(baseUrl, user, password);
     }
   };
   await Promise.all(Array.from({ length: 4 }, worker));

@@ -1,17 +1,20 @@
 import { NextResponse } from "next/server";
+import { signUp } from "@/lib/accounts/sign-up";
 import { env } from "@/lib/env";
 import { clientAddress } from "@/lib/http/client-address";
 import { handle, readJson } from "@/lib/http/respond";
 import { parseInput } from "@/lib/http/validate";
+import { requestLocale } from "@/lib/i18n/request-locale";
 import { consume } from "@/lib/rate-limit";
-import { createUser, signUpSchema } from "@/lib/users/create-user";
+import { signUpSchema } from "@/lib/users/create-user";
 
+// The same answer whether or not the address already has an account (lib/accounts/sign-up.ts).
 export const POST = handle(async (request: Request) => {
   await consume(
     { name: "signup-client", points: env().SIGNUP_LIMIT_PER_HOUR, durationSeconds: 60 * 60 },
     clientAddress(request.headers),
   );
   const input = parseInput(signUpSchema, await readJson(request));
-  const user = await createUser(input);
-  return NextResponse.json({ user: { id: user.id, email: user.email } }, { status: 201 });
+  await signUp({ ...input, locale: requestLocale(request) });
+  return NextResponse.json({ status: "check_email" }, { status: 202 });
 });

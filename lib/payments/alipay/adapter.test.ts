@@ -64,7 +64,13 @@ async function fakeGateway(): Promise<FakeGateway> {
     request.on("end", () => {
       const url = new URL(request.url ?? "/", "http://gateway");
       const read = readGatewayRequest(url.search, body);
-      const entry = { httpMethod: request.method ?? "", path: url.pathname, search: url.search, body, params: read.ok ? read.params : {} };
+      const entry = {
+        httpMethod: request.method ?? "",
+        path: url.pathname,
+        search: url.search,
+        body,
+        params: read.ok ? read.params : {},
+      };
       seen.push(entry);
       respond(entry, response);
     });
@@ -78,7 +84,8 @@ function answer(response: ServerResponse, text: string, status = 200): void {
 
 /** A response signed with Alipay's key, for the method the request named. */
 function signedAnswer(payload: Record<string, unknown>): Respond {
-  return (request, response) => answer(response, signAlipayResponse(request.params.method ?? "", payload, alipay.privateKey));
+  return (request, response) =>
+    answer(response, signAlipayResponse(request.params.method ?? "", payload, alipay.privateKey));
 }
 
 function bizContentOf(request: SeenRequest | undefined): Record<string, unknown> {
@@ -201,7 +208,12 @@ describe("createQrPayment", () => {
   it("turns a business error into REJECTED with the sub_code", async () => {
     const gateway = await fakeGateway();
     gateway.respondWith(
-      signedAnswer({ code: "40004", msg: "Business Failed", sub_code: "ACQ.TOTAL_FEE_EXCEED", sub_msg: "订单金额超过限额" }),
+      signedAnswer({
+        code: "40004",
+        msg: "Business Failed",
+        sub_code: "ACQ.TOTAL_FEE_EXCEED",
+        sub_msg: "订单金额超过限额",
+      }),
     );
     const { adapter, records } = setup(gateway);
     const error = await failure(adapter.createQrPayment(payment));
@@ -221,7 +233,10 @@ describe("response signatures", () => {
     [
       "a tampered response",
       (request, response) =>
-        answer(response, signAlipayResponse(request.params.method ?? "", precreated, alipay.privateKey).replace("bax01", "bax02")),
+        answer(
+          response,
+          signAlipayResponse(request.params.method ?? "", precreated, alipay.privateKey).replace("bax01", "bax02"),
+        ),
     ],
     [
       "an unsigned response",
@@ -229,7 +244,8 @@ describe("response signatures", () => {
     ],
     [
       "a response signed with another key",
-      (request, response) => answer(response, signAlipayResponse(request.params.method ?? "", precreated, app.privateKey)),
+      (request, response) =>
+        answer(response, signAlipayResponse(request.params.method ?? "", precreated, app.privateKey)),
     ],
     [
       "a genuine response with the key repeated",
@@ -324,7 +340,12 @@ describe("queryPayment", () => {
   }
 
   it("asks alipay.trade.query about our order", async () => {
-    const { result, gateway } = await query({ ...ok, out_trade_no: "R1", trade_status: "WAIT_BUYER_PAY", total_amount: "0.29" });
+    const { result, gateway } = await query({
+      ...ok,
+      out_trade_no: "R1",
+      trade_status: "WAIT_BUYER_PAY",
+      total_amount: "0.29",
+    });
     await expect(result).resolves.toEqual({ orderNo: "R1", state: "PENDING", amountFen: 29, currency: "CNY" });
     expect(gateway.seen[0]?.params.method).toBe("alipay.trade.query");
     expect(bizContentOf(gateway.seen[0])).toEqual({ out_trade_no: "R1" });
@@ -350,7 +371,12 @@ describe("queryPayment", () => {
   });
 
   it("answers NOT_FOUND for ACQ.TRADE_NOT_EXIST", async () => {
-    const { result } = await query({ code: "40004", msg: "Business Failed", sub_code: "ACQ.TRADE_NOT_EXIST", sub_msg: "交易不存在" });
+    const { result } = await query({
+      code: "40004",
+      msg: "Business Failed",
+      sub_code: "ACQ.TRADE_NOT_EXIST",
+      sub_msg: "交易不存在",
+    });
     await expect(result).resolves.toEqual({ orderNo: "R1", state: "NOT_FOUND" });
   });
 
@@ -368,7 +394,13 @@ describe("queryPayment", () => {
     ["an inexact amount", { total_amount: "1.234" }],
     ["an unknown status", { trade_status: "TRADE_LOST" }],
   ])("refuses a response about %s", async (_label, change) => {
-    const { result } = await query({ ...ok, out_trade_no: "R1", trade_status: "TRADE_SUCCESS", total_amount: "1.00", ...change });
+    const { result } = await query({
+      ...ok,
+      out_trade_no: "R1",
+      trade_status: "TRADE_SUCCESS",
+      total_amount: "1.00",
+      ...change,
+    });
     expect(await failure(result)).toMatchObject({ kind: "INVALID_RESPONSE" });
   });
 });
@@ -394,17 +426,33 @@ describe("closePayment", () => {
     const gateway = await fakeGateway();
     gateway.respondWith(signedAnswer({ code: "40004", msg: "Business Failed", sub_code: "ACQ.TRADE_STATUS_ERROR" }));
     const { adapter } = setup(gateway);
-    expect(await failure(adapter.closePayment("R1"))).toMatchObject({ kind: "REJECTED", providerCode: "ACQ.TRADE_STATUS_ERROR" });
+    expect(await failure(adapter.closePayment("R1"))).toMatchObject({
+      kind: "REJECTED",
+      providerCode: "ACQ.TRADE_STATUS_ERROR",
+    });
   });
 });
 
 describe("refund", () => {
-  const input = { orderNo: "R1", refundNo: "RF1", refundFen: 50, totalFen: 1234, reason: "customer request", notifyUrl: "https://x" };
+  const input = {
+    orderNo: "R1",
+    refundNo: "RF1",
+    refundFen: 50,
+    totalFen: 1234,
+    reason: "customer request",
+    notifyUrl: "https://x",
+  };
 
   it("sends out_request_no = refundNo and reports SUCCESS when money moved", async () => {
     const gateway = await fakeGateway();
     gateway.respondWith(
-      signedAnswer({ ...ok, out_trade_no: "R1", fund_change: "Y", refund_fee: "0.50", gmt_refund_pay: "2025-01-02 10:00:00" }),
+      signedAnswer({
+        ...ok,
+        out_trade_no: "R1",
+        fund_change: "Y",
+        refund_fee: "0.50",
+        gmt_refund_pay: "2025-01-02 10:00:00",
+      }),
     );
     const { adapter, records } = setup(gateway);
     await expect(adapter.refund(input)).resolves.toEqual({
@@ -420,7 +468,10 @@ describe("refund", () => {
       out_request_no: "RF1",
       refund_reason: "customer request",
     });
-    expect(records[0]).toMatchObject({ operation: "refund", request: { out_request_no: "RF1", refund_amount: "0.50" } });
+    expect(records[0]).toMatchObject({
+      operation: "refund",
+      request: { out_request_no: "RF1", refund_amount: "0.50" },
+    });
   });
 
   it("reports PROCESSING when Alipay says no money moved (e.g. a repeated out_request_no)", async () => {
@@ -432,9 +483,14 @@ describe("refund", () => {
 
   it("turns a refusal into REJECTED", async () => {
     const gateway = await fakeGateway();
-    gateway.respondWith(signedAnswer({ code: "40004", msg: "Business Failed", sub_code: "ACQ.REFUND_AMT_NOT_EQUAL_TOTAL" }));
+    gateway.respondWith(
+      signedAnswer({ code: "40004", msg: "Business Failed", sub_code: "ACQ.REFUND_AMT_NOT_EQUAL_TOTAL" }),
+    );
     const { adapter } = setup(gateway);
-    expect(await failure(adapter.refund(input))).toMatchObject({ kind: "REJECTED", providerCode: "ACQ.REFUND_AMT_NOT_EQUAL_TOTAL" });
+    expect(await failure(adapter.refund(input))).toMatchObject({
+      kind: "REJECTED",
+      providerCode: "ACQ.REFUND_AMT_NOT_EQUAL_TOTAL",
+    });
   });
 
   it("refuses to refund more than the total", async () => {
@@ -478,12 +534,18 @@ describe("queryRefund", () => {
     const gateway = await fakeGateway();
     gateway.respondWith(signedAnswer({ ...ok }));
     const { adapter } = setup(gateway);
-    await expect(adapter.queryRefund("R1", "RF1")).resolves.toEqual({ orderNo: "R1", refundNo: "RF1", state: "PROCESSING" });
+    await expect(adapter.queryRefund("R1", "RF1")).resolves.toEqual({
+      orderNo: "R1",
+      refundNo: "RF1",
+      state: "PROCESSING",
+    });
   });
 
   it("refuses an answer about another refund", async () => {
     const gateway = await fakeGateway();
-    gateway.respondWith(signedAnswer({ ...ok, out_trade_no: "R1", out_request_no: "RF2", refund_status: "REFUND_SUCCESS" }));
+    gateway.respondWith(
+      signedAnswer({ ...ok, out_trade_no: "R1", out_request_no: "RF2", refund_status: "REFUND_SUCCESS" }),
+    );
     const { adapter } = setup(gateway);
     expect(await failure(adapter.queryRefund("R1", "RF1"))).toMatchObject({ kind: "INVALID_RESPONSE" });
   });
@@ -547,7 +609,9 @@ describe("adapter wiring", () => {
       ok: true,
       event: { orderNo: "R1", state: "PAID", amountFen: 1234 },
     });
-    const refundBody = encodeForm(signParams({ ...notify, out_biz_no: "RF1", refund_fee: "1.00" }, "notify", alipay.privateKey));
+    const refundBody = encodeForm(
+      signParams({ ...notify, out_biz_no: "RF1", refund_fee: "1.00" }, "notify", alipay.privateKey),
+    );
     await expect(adapter.verifyRefundNotify({ headers: {}, body: refundBody })).resolves.toMatchObject({
       ok: true,
       event: { refundNo: "RF1", state: "SUCCESS" },

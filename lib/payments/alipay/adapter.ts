@@ -112,7 +112,12 @@ export function createAlipayAdapter(config: AlipayConfig, deps: AdapterDeps = {}
     interpret: (reply: GatewayReply) => T,
   ): Promise<T> {
     const started = now();
-    const base = { provider: "ALIPAY" as const, operation, orderNo, request: summarizeRequest(call.method, call.bizContent) };
+    const base = {
+      provider: "ALIPAY" as const,
+      operation,
+      orderNo,
+      request: summarizeRequest(call.method, call.bizContent),
+    };
     let reply: GatewayReply | undefined;
     try {
       reply = await client.send(call);

@@ -78,7 +78,8 @@ describe("yuanToFen", () => {
   it("round-trips every amount up to 1000.00 yuan and a spread of large ones", () => {
     const broken: number[] = [];
     for (let fen = 0; fen <= 100_000; fen += 1) if (yuanToFen(fenToYuan(fen)) !== fen) broken.push(fen);
-    for (let fen = 1; fen < 999_999_999_999_999; fen = fen * 7 + 3) if (yuanToFen(fenToYuan(fen)) !== fen) broken.push(fen);
+    for (let fen = 1; fen < 999_999_999_999_999; fen = fen * 7 + 3)
+      if (yuanToFen(fenToYuan(fen)) !== fen) broken.push(fen);
     expect(broken).toEqual([]);
   });
 });

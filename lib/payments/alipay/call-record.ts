@@ -45,7 +45,10 @@ function pick(source: Readonly<Record<string, unknown>>, fields: readonly string
   return summary;
 }
 
-export function summarizeRequest(method: string, bizContent: Readonly<Record<string, unknown>>): Record<string, unknown> {
+export function summarizeRequest(
+  method: string,
+  bizContent: Readonly<Record<string, unknown>>,
+): Record<string, unknown> {
   return { method, ...pick(bizContent, REQUEST_FIELDS) };
 }
 

@@ -67,7 +67,13 @@ export function createGatewayClient(config: ResolvedAlipayConfig, options: Gatew
         throw new ProviderError("ALIPAY", "NETWORK", `gateway answered HTTP ${reply.status}`, undefined, reply.status);
       }
       if (reply.status !== 200) {
-        throw new ProviderError("ALIPAY", "INVALID_RESPONSE", `gateway answered HTTP ${reply.status}`, undefined, reply.status);
+        throw new ProviderError(
+          "ALIPAY",
+          "INVALID_RESPONSE",
+          `gateway answered HTTP ${reply.status}`,
+          undefined,
+          reply.status,
+        );
       }
       const verified = verifyAlipayResponse(reply.text, call.method, config.alipayPublicKey);
       if (!verified.ok) {

@@ -44,7 +44,8 @@ function httpUrl(text: string, label: string): URL {
 /** Checks a config once, up front, so a bad one fails loudly at creation rather than per call. */
 export function resolveAlipayConfig(config: AlipayConfig): ResolvedAlipayConfig {
   if (!APP_ID_PATTERN.test(config.appId)) throw new Error("Alipay appId must be 1-32 letters or digits");
-  if (!SELLER_ID_PATTERN.test(config.sellerId)) throw new Error("Alipay sellerId must be a PID: 2088 followed by 12 digits");
+  if (!SELLER_ID_PATTERN.test(config.sellerId))
+    throw new Error("Alipay sellerId must be a PID: 2088 followed by 12 digits");
   const gateway = httpUrl(config.gatewayUrl, "Alipay gatewayUrl");
   // Our params are appended to the URL; a query already there could be read twice by the gateway.
   if (gateway.search || gateway.hash) throw new Error("Alipay gatewayUrl must not have a query or fragment");

@@ -19,7 +19,10 @@ describe("loadPrivateKey", () => {
   });
 
   it("refuses garbage and short keys without echoing the input", () => {
-    const small = generateKeyPairSync("rsa", { modulusLength: 1024 }).privateKey.export({ type: "pkcs8", format: "pem" });
+    const small = generateKeyPairSync("rsa", { modulusLength: 1024 }).privateKey.export({
+      type: "pkcs8",
+      format: "pem",
+    });
     expect(() => loadPrivateKey(small.toString())).toThrow(/at least 2048/);
     expect(() => loadPrivateKey("MIIsecretsecret")).toThrow(/could not be parsed/);
     expect(() => loadPrivateKey("not base64 !")).toThrow(/neither PEM nor base64/);

@@ -116,7 +116,10 @@ describe("real Alipay notifies", () => {
 
   it("verifies sample 2", () => {
     const result = verifyTradeNotify(notifyOf(encodeForm(YUQUE_PARAMS)), YUQUE);
-    expect(result).toMatchObject({ ok: true, event: { orderNo: "20190815155618536-564-57", state: "PAID", amountFen: 10 } });
+    expect(result).toMatchObject({
+      ok: true,
+      event: { orderNo: "20190815155618536-564-57", state: "PAID", amountFen: 10 },
+    });
   });
 
   it("still verifies with an empty field added, because Alipay does not sign empty values", () => {
@@ -165,9 +168,17 @@ describe("rejections", () => {
 
   it("a changed amount or a changed signature is BAD_SIGNATURE, naming the claimed order", () => {
     const cheaper = GIALEN_BODY.replace("total_amount=168.00", "total_amount=1.00");
-    expect(verifyTradeNotify(notifyOf(cheaper), GIALEN)).toMatchObject({ ok: false, reason: "BAD_SIGNATURE", claimedOrderNo: claimed });
+    expect(verifyTradeNotify(notifyOf(cheaper), GIALEN)).toMatchObject({
+      ok: false,
+      reason: "BAD_SIGNATURE",
+      claimedOrderNo: claimed,
+    });
     const forged = GIALEN_BODY.replace("sign=Wz0CGWCE", "sign=Wz0CGWCF");
-    expect(verifyTradeNotify(notifyOf(forged), GIALEN)).toMatchObject({ ok: false, reason: "BAD_SIGNATURE", claimedOrderNo: claimed });
+    expect(verifyTradeNotify(notifyOf(forged), GIALEN)).toMatchObject({
+      ok: false,
+      reason: "BAD_SIGNATURE",
+      claimedOrderNo: claimed,
+    });
     const otherKey = { ...GIALEN, alipayPublicKey: YUQUE_KEY };
     expect(verifyTradeNotify(notifyOf(GIALEN_BODY), otherKey)).toMatchObject({ ok: false, reason: "BAD_SIGNATURE" });
   });
@@ -234,7 +245,18 @@ describe("rejections", () => {
   });
 
   it("never throws, whatever arrives", () => {
-    const bodies = ["&", "=", "==", "%", "a", "sign", "sign=", "a=1&b", "\u0000=\u0000", "out_trade_no=" + "9".repeat(200)];
+    const bodies = [
+      "&",
+      "=",
+      "==",
+      "%",
+      "a",
+      "sign",
+      "sign=",
+      "a=1&b",
+      "\u0000=\u0000",
+      "out_trade_no=" + "9".repeat(200),
+    ];
     for (let seed = 1; seed < 200; seed += 1) {
       bodies.push(
         Array.from({ length: seed % 40 }, (_, i) => "a=%&+_\u00e9x1".charAt((seed * 31 + i * 7) % 12)).join(""),
@@ -249,7 +271,11 @@ describe("rejections", () => {
 
 describe("notifies signed the way Alipay signs them", () => {
   const alipay = generateKeyPairSync("rsa", { modulusLength: 2048 });
-  const identity: NotifyIdentity = { appId: "2021000000000001", sellerId: "2088000000000001", alipayPublicKey: alipay.publicKey };
+  const identity: NotifyIdentity = {
+    appId: "2021000000000001",
+    sellerId: "2088000000000001",
+    alipayPublicKey: alipay.publicKey,
+  };
   const base = {
     notify_type: "trade_status_sync",
     app_id: identity.appId,
@@ -261,7 +287,8 @@ describe("notifies signed the way Alipay signs them", () => {
     total_amount: "0.29",
     gmt_payment: "2025-01-01 20:00:00",
   };
-  const sent = (params: Record<string, string>) => notifyOf(encodeForm(signParams(params, "notify", alipay.privateKey)));
+  const sent = (params: Record<string, string>) =>
+    notifyOf(encodeForm(signParams(params, "notify", alipay.privateKey)));
 
   it("reads amounts exactly", () => {
     expect(verifyTradeNotify(sent(base), identity)).toMatchObject({ ok: true, event: { amountFen: 29 } });
@@ -319,11 +346,17 @@ describe("notifies signed the way Alipay signs them", () => {
     it("are not payment notifies, and payment notifies are not refund notifies", () => {
       expect(verifyTradeNotify(sent(refund), identity)).toMatchObject({ ok: false, reason: "UNSUPPORTED_EVENT" });
       expect(verifyRefundNotify(sent(base), identity)).toMatchObject({ ok: false, reason: "UNSUPPORTED_EVENT" });
-      expect(verifyRefundNotify(notifyOf(GIALEN_BODY), GIALEN)).toMatchObject({ ok: false, reason: "UNSUPPORTED_EVENT" });
+      expect(verifyRefundNotify(notifyOf(GIALEN_BODY), GIALEN)).toMatchObject({
+        ok: false,
+        reason: "UNSUPPORTED_EVENT",
+      });
     });
 
     it("go through the same verification", () => {
-      const body = encodeForm(signParams(refund, "notify", alipay.privateKey)).replace("refund_fee=0.29", "refund_fee=9.99");
+      const body = encodeForm(signParams(refund, "notify", alipay.privateKey)).replace(
+        "refund_fee=0.29",
+        "refund_fee=9.99",
+      );
       expect(verifyRefundNotify(notifyOf(body), identity)).toMatchObject({ ok: false, reason: "BAD_SIGNATURE" });
       expect(verifyRefundNotify(sent({ ...refund, seller_id: "2088000000000002" }), identity)).toMatchObject({
         ok: false,

@@ -87,7 +87,9 @@ function readSignedNotify(notify: IncomingNotify, identity: NotifyIdentity): Sig
   if (verified.notify_type !== "trade_status_sync") {
     return reject("UNSUPPORTED_EVENT", "notify_type is not trade_status_sync", claimed);
   }
-  return claimed === undefined ? { ok: true, params: verified } : { ok: true, params: verified, claimedOrderNo: claimed };
+  return claimed === undefined
+    ? { ok: true, params: verified }
+    : { ok: true, params: verified, claimedOrderNo: claimed };
 }
 
 function isRefundNotify(params: Record<string, string>): boolean {

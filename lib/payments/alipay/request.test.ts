@@ -39,7 +39,10 @@ describe("splitForPost / readGatewayRequest", () => {
   });
 
   it("refuses a name given in both query and body, or twice in one", () => {
-    expect(readGatewayRequest("app_id=1", "app_id=2")).toMatchObject({ ok: false, detail: expect.stringContaining("both") });
+    expect(readGatewayRequest("app_id=1", "app_id=2")).toMatchObject({
+      ok: false,
+      detail: expect.stringContaining("both"),
+    });
     expect(readGatewayRequest("a=1&a=2", "")).toMatchObject({ ok: false, detail: expect.stringContaining("query") });
     expect(readGatewayRequest("", "a=%zz")).toMatchObject({ ok: false, detail: expect.stringContaining("body") });
   });

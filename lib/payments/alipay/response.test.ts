@@ -34,7 +34,13 @@ const REAL_RESPONSE =
   'pJ9yw=="}';
 const realKeyPem = `-----BEGIN PUBLIC KEY-----\n${REAL_ALIPAY_PUBLIC_KEY}\n-----END PUBLIC KEY-----`;
 
-const waiting = { code: "10000", msg: "Success", out_trade_no: "R1", trade_status: "WAIT_BUYER_PAY", total_amount: "0.01" };
+const waiting = {
+  code: "10000",
+  msg: "Success",
+  out_trade_no: "R1",
+  trade_status: "WAIT_BUYER_PAY",
+  total_amount: "0.01",
+};
 
 describe("verifyAlipayResponse", () => {
   it("verifies a response really signed by Alipay", () => {
@@ -43,11 +49,15 @@ describe("verifyAlipayResponse", () => {
       payload: { code: "10000", msg: "Success", file_id: "CAxAToWB1JsAAAAAAAAAAAAADgSLAQBr" },
     });
     const tampered = REAL_RESPONSE.replace("CAxAToWB1Js", "CAxAToWB1Jt");
-    expect(verifyAlipayResponse(tampered, "alipay.open.file.upload", realKeyPem)).toMatchObject({ problem: "BAD_SIGNATURE" });
+    expect(verifyAlipayResponse(tampered, "alipay.open.file.upload", realKeyPem)).toMatchObject({
+      problem: "BAD_SIGNATURE",
+    });
   });
 
   it("verifies what signAlipayResponse produced, including Alipay's escaped slashes verbatim", () => {
-    expect(verifyAlipayResponse(signAlipayResponse(METHOD, waiting, alipay.privateKey), METHOD, alipay.publicKey)).toEqual({
+    expect(
+      verifyAlipayResponse(signAlipayResponse(METHOD, waiting, alipay.privateKey), METHOD, alipay.publicKey),
+    ).toEqual({
       ok: true,
       payload: waiting,
     });
@@ -77,7 +87,10 @@ describe("verifyAlipayResponse", () => {
     const paid = body.replace("WAIT_BUYER_PAY", "TRADE_SUCCESS");
     expect(verifyAlipayResponse(paid, METHOD, alipay.publicKey)).toMatchObject({ ok: false, problem: "BAD_SIGNATURE" });
     const foreign = signAlipayResponse(METHOD, waiting, other.privateKey);
-    expect(verifyAlipayResponse(foreign, METHOD, alipay.publicKey)).toMatchObject({ ok: false, problem: "BAD_SIGNATURE" });
+    expect(verifyAlipayResponse(foreign, METHOD, alipay.publicKey)).toMatchObject({
+      ok: false,
+      problem: "BAD_SIGNATURE",
+    });
     const unsigned = `{"alipay_trade_query_response":${JSON.stringify({ code: "40002", sub_code: "isv.invalid-signature" })}}`;
     expect(verifyAlipayResponse(unsigned, METHOD, alipay.publicKey)).toEqual({
       ok: false,

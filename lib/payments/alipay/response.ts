@@ -18,7 +18,11 @@ export function responseKey(method: string): string {
 }
 
 /** Gateway side: the body Alipay would send for `method`, signed with Alipay's private key. */
-export function signAlipayResponse(method: string, payload: Readonly<Record<string, unknown>>, privateKey: RsaKey): string {
+export function signAlipayResponse(
+  method: string,
+  payload: Readonly<Record<string, unknown>>,
+  privateKey: RsaKey,
+): string {
   const content = JSON.stringify(payload);
   return `{${JSON.stringify(responseKey(method))}:${content},"sign":${JSON.stringify(rsa2Sign(content, privateKey))}}`;
 }
@@ -31,9 +35,7 @@ export type ResponseProblem =
   | "UNSIGNED"
   | "BAD_SIGNATURE";
 
-export type VerifiedResponse =
-  | { ok: true; payload: unknown }
-  | { ok: false; problem: ResponseProblem; detail: string };
+export type VerifiedResponse = { ok: true; payload: unknown } | { ok: false; problem: ResponseProblem; detail: string };
 
 function failure(problem: ResponseProblem, detail: string): VerifiedResponse {
   return { ok: false, problem, detail };

@@ -1,10 +1,21 @@
 import { createPrivateKey, verify } from "node:crypto";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { ProviderError, type AdapterDeps, type CreatePaymentInput, type ProviderCallRecord } from "@/lib/payments/types";
+import {
+  ProviderError,
+  type AdapterDeps,
+  type CreatePaymentInput,
+  type ProviderCallRecord,
+} from "@/lib/payments/types";
 import { createWechatAdapter } from "./adapter";
 import { startFakeGateway, type CapturedRequest, type FakeAnswer, type FakeGateway } from "./fixtures/fake-gateway";
 import { goPlatformCertificatePem, goTestPrivateKeyPem } from "./fixtures/public-samples";
-import { TEST_API_V3_KEY, TEST_PUBLIC_KEY_ID, generateTestKeyPair, testConfig, type TestKeyPair } from "./fixtures/test-keys";
+import {
+  TEST_API_V3_KEY,
+  TEST_PUBLIC_KEY_ID,
+  generateTestKeyPair,
+  testConfig,
+  type TestKeyPair,
+} from "./fixtures/test-keys";
 import { parseAuthorization } from "./sign";
 import { verifyAuthorization } from "./verify";
 
@@ -71,7 +82,9 @@ function expectSignedByMerchant(request: CapturedRequest) {
     body: request.body,
     nowMs: NOW,
     resolveMerchantKey: (mchId, serialNo) =>
-      mchId === "1900000109" && serialNo === "5F1C72E2A8931B72A2E13AF8DEE92471EB397115" ? merchant.publicKey : undefined,
+      mchId === "1900000109" && serialNo === "5F1C72E2A8931B72A2E13AF8DEE92471EB397115"
+        ? merchant.publicKey
+        : undefined,
   });
   expect(result).toMatchObject({ ok: true });
 }
@@ -88,7 +101,12 @@ async function rejection(promise: Promise<unknown>): Promise<ProviderError> {
 beforeAll(async () => {
   merchant = generateTestKeyPair();
   wechat = generateTestKeyPair();
-  gateway = await startFakeGateway({ privateKey: wechat.privateKey, serial: TEST_PUBLIC_KEY_ID, nowMs: () => NOW, prefix: PREFIX });
+  gateway = await startFakeGateway({
+    privateKey: wechat.privateKey,
+    serial: TEST_PUBLIC_KEY_ID,
+    nowMs: () => NOW,
+    prefix: PREFIX,
+  });
 });
 
 afterAll(async () => {
@@ -104,7 +122,9 @@ records = [];
 describe("createQrPayment", () => {
   it("sends a signed Native order to the configured gateway and returns code_url", async () => {
     answer(json(200, { code_url: "weixin://wxpay/bizpayurl?pr=p4lpSuKzz" }));
-    expect(await adapterWith().createQrPayment(paymentInput)).toEqual({ codeUrl: "weixin://wxpay/bizpayurl?pr=p4lpSuKzz" });
+    expect(await adapterWith().createQrPayment(paymentInput)).toEqual({
+      codeUrl: "weixin://wxpay/bizpayurl?pr=p4lpSuKzz",
+    });
 
     const request = lastRequest();
     expect(request.method).toBe("POST");
@@ -125,7 +145,9 @@ describe("createQrPayment", () => {
     expect(auth).toMatchObject({ mchId: "1900000109", timestamp: String(NOW / 1000) });
     expect(auth?.nonce).toMatch(/^[0-9A-F]{32}$/);
     const message = `POST\n${request.url}\n${auth?.timestamp}\n${auth?.nonce}\n${request.body}\n`;
-    expect(verify("RSA-SHA256", Buffer.from(message), merchant.publicKey, Buffer.from(auth?.signature ?? "", "base64"))).toBe(true);
+    expect(
+      verify("RSA-SHA256", Buffer.from(message), merchant.publicKey, Buffer.from(auth?.signature ?? "", "base64")),
+    ).toBe(true);
   });
 
   it("records the call as a summary without keys or signatures", async () => {
@@ -143,7 +165,12 @@ describe("createQrPayment", () => {
       }),
     ]);
     const recorded = JSON.stringify(records);
-    for (const secret of ["PRIVATE KEY", TEST_API_V3_KEY, "WECHATPAY2-SHA256", String(lastRequest().headers.authorization)]) {
+    for (const secret of [
+      "PRIVATE KEY",
+      TEST_API_V3_KEY,
+      "WECHATPAY2-SHA256",
+      String(lastRequest().headers.authorization),
+    ]) {
       expect(recorded).not.toContain(secret);
     }
   });
@@ -163,10 +190,14 @@ describe("createH5Payment", () => {
     answer(json(200, { h5_url: "https://wx.tenpay.com/cgi-bin/mmpayweb-bin/checkmweb?prepay_id=wx1&package=2" }));
     const { url } = await adapterWith().createH5Payment(paymentInput);
     const redirect = encodeURIComponent(paymentInput.returnUrl ?? "");
-    expect(url).toBe(`https://wx.tenpay.com/cgi-bin/mmpayweb-bin/checkmweb?prepay_id=wx1&package=2&redirect_url=${redirect}`);
+    expect(url).toBe(
+      `https://wx.tenpay.com/cgi-bin/mmpayweb-bin/checkmweb?prepay_id=wx1&package=2&redirect_url=${redirect}`,
+    );
     const request = lastRequest();
     expect(request.url).toBe(`${PREFIX}/v3/pay/transactions/h5`);
-    expect(JSON.parse(request.body)).toMatchObject({ scene_info: { payer_client_ip: "203.0.113.7", h5_info: { type: "Wap" } } });
+    expect(JSON.parse(request.body)).toMatchObject({
+      scene_info: { payer_client_ip: "203.0.113.7", h5_info: { type: "Wap" } },
+    });
     expectSignedByMerchant(request);
   });
 
@@ -264,7 +295,12 @@ describe("closePayment", () => {
   it("turns WeChat's error JSON into REJECTED with the provider code", async () => {
     answer(json(400, { code: "ORDERPAID", message: "订单已支付" }));
     const error = await rejection(adapterWith().closePayment(ORDER_NO));
-    expect(error).toMatchObject({ kind: "REJECTED", providerCode: "ORDERPAID", httpStatus: 400, message: "订单已支付" });
+    expect(error).toMatchObject({
+      kind: "REJECTED",
+      providerCode: "ORDERPAID",
+      httpStatus: 400,
+      message: "订单已支付",
+    });
     expect(records[0]).toMatchObject({ outcome: "provider_error", response: { code: "ORDERPAID" }, httpStatus: 400 });
   });
 });
@@ -327,7 +363,9 @@ describe("refund and queryRefund", () => {
 
   it("refuses a refund answer about another order", async () => {
     answer(json(200, { ...refundAnswer, out_trade_no: "R2026011500002" }));
-    expect(await rejection(adapterWith().queryRefund(ORDER_NO, "F2026011500001"))).toMatchObject({ kind: "INVALID_RESPONSE" });
+    expect(await rejection(adapterWith().queryRefund(ORDER_NO, "F2026011500001"))).toMatchObject({
+      kind: "INVALID_RESPONSE",
+    });
   });
 });
 
@@ -336,7 +374,10 @@ describe("response verification", () => {
 
   it.each<[string, Partial<FakeAnswer>]>([
     ["unsigned", { signing: "none" }],
-    ["tampered after signing", { signing: "tampered", body: JSON.stringify({ code_url: "weixin://wxpay/bizpayurl?pr=1" }) }],
+    [
+      "tampered after signing",
+      { signing: "tampered", body: JSON.stringify({ code_url: "weixin://wxpay/bizpayurl?pr=1" }) },
+    ],
     ["signed 301 s ago", { signedAtMs: NOW - 301_000 }],
     ["signed under an unknown key id", { serial: "PUB_KEY_ID_0000000000000000000000000000000099" }],
   ])("rejects a 200 answer that is %s", async (_name, patch) => {
@@ -348,12 +389,16 @@ describe("response verification", () => {
 
   it("rejects a 200 answer signed by another key", async () => {
     answer({ ...json(200, body), privateKey: generateTestKeyPair().privateKey });
-    expect(await rejection(adapterWith().createQrPayment(paymentInput))).toMatchObject({ kind: "BAD_RESPONSE_SIGNATURE" });
+    expect(await rejection(adapterWith().createQrPayment(paymentInput))).toMatchObject({
+      kind: "BAD_RESPONSE_SIGNATURE",
+    });
   });
 
   it("rejects an error answer whose signature does not verify", async () => {
     answer(json(400, { code: "PARAM_ERROR", message: "参数错误" }, { signing: "tampered" }));
-    expect(await rejection(adapterWith().createQrPayment(paymentInput))).toMatchObject({ kind: "BAD_RESPONSE_SIGNATURE" });
+    expect(await rejection(adapterWith().createQrPayment(paymentInput))).toMatchObject({
+      kind: "BAD_RESPONSE_SIGNATURE",
+    });
   });
 
   it("reports unsigned 4xx as REJECTED and 5xx as SYSTEM_ERROR (outcome unknown)", async () => {
@@ -392,7 +437,11 @@ describe("transport failures", () => {
   });
 
   it("reports an unreachable gateway as NETWORK", async () => {
-    const closed = await startFakeGateway({ privateKey: wechat.privateKey, serial: TEST_PUBLIC_KEY_ID, nowMs: () => NOW });
+    const closed = await startFakeGateway({
+      privateKey: wechat.privateKey,
+      serial: TEST_PUBLIC_KEY_ID,
+      nowMs: () => NOW,
+    });
     await closed.close();
     const error = await rejection(adapterWith({}, { gatewayBaseUrl: closed.baseUrl }).queryPayment(ORDER_NO));
     expect(error.kind).toBe("NETWORK");
@@ -411,8 +460,16 @@ describe("configuration", () => {
     ["a 31-byte APIv3 key", { apiV3Key: "x".repeat(31) }, /apiV3Key/],
     ["a non-http gateway", { gatewayBaseUrl: "ftp://api.mch.weixin.qq.com" }, /gatewayBaseUrl/],
     ["a gateway URL with a query", { gatewayBaseUrl: "https://api.mch.weixin.qq.com/?x=1" }, /gatewayBaseUrl/],
-    ["no way to verify WeChat", { wechatPayPublicKeyId: undefined, wechatPayPublicKeyPem: undefined }, /platform certificate/],
-    ["a broken merchant key", { merchantPrivateKeyPem: "-----BEGIN PRIVATE KEY-----\nAAAA\n-----END PRIVATE KEY-----" }, /merchantPrivate/],
+    [
+      "no way to verify WeChat",
+      { wechatPayPublicKeyId: undefined, wechatPayPublicKeyPem: undefined },
+      /platform certificate/,
+    ],
+    [
+      "a broken merchant key",
+      { merchantPrivateKeyPem: "-----BEGIN PRIVATE KEY-----\nAAAA\n-----END PRIVATE KEY-----" },
+      /merchantPrivate/,
+    ],
   ])("refuses %s", (_name, overrides, message) => {
     expect(() => createWechatAdapter(testConfig(merchant, wechat, overrides))).toThrow(message);
   });

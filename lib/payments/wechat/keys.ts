@@ -66,7 +66,10 @@ export function loadRsaPrivateKey(pem: string, what: string): KeyObject {
 }
 
 function normalizeSerial(serial: string): string {
-  return serial.trim().toUpperCase().replace(/^0+(?=.)/, "");
+  return serial
+    .trim()
+    .toUpperCase()
+    .replace(/^0+(?=.)/, "");
 }
 
 function loadCertificate(cert: PlatformCertificate): [string, CertificateEntry] {

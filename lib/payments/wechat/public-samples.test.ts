@@ -25,7 +25,9 @@ const headers = {
 };
 const notify: IncomingNotify = { headers, body: goNotify.body };
 
-const certificateRing = createKeyRing({ platformCertificates: [{ serialNo: goNotify.serial, pem: goPlatformCertificatePem }] });
+const certificateRing = createKeyRing({
+  platformCertificates: [{ serialNo: goNotify.serial, pem: goPlatformCertificatePem }],
+});
 
 describe("wechatpay-go signed notify sample", () => {
   it("verifies with the platform certificate (serial D7CE59D1F522D701)", () => {
@@ -64,9 +66,15 @@ describe("wechatpay-go signed notify sample", () => {
   it("carries a resource the SDK's (16-byte, AES-128) test key opens — proving the sample is intact", () => {
     // Our decryptResource is AES-256 only (WeChat issues 32-byte APIv3 keys), so this check
     // uses node:crypto directly: it shows the ciphertext/tag/nonce/AAD layout we rely on.
-    const envelope = JSON.parse(goNotify.body) as { resource: { ciphertext: string; nonce: string; associated_data: string } };
+    const envelope = JSON.parse(goNotify.body) as {
+      resource: { ciphertext: string; nonce: string; associated_data: string };
+    };
     const sealed = Buffer.from(envelope.resource.ciphertext, "base64");
-    const decipher = createDecipheriv("aes-128-gcm", Buffer.from(goNotify.apiV3Key), Buffer.from(envelope.resource.nonce));
+    const decipher = createDecipheriv(
+      "aes-128-gcm",
+      Buffer.from(goNotify.apiV3Key),
+      Buffer.from(envelope.resource.nonce),
+    );
     decipher.setAAD(Buffer.from(envelope.resource.associated_data));
     decipher.setAuthTag(sealed.subarray(-16));
     const plain = Buffer.concat([decipher.update(sealed.subarray(0, -16)), decipher.final()]).toString();
@@ -96,16 +104,34 @@ describe("the adapter on the wechatpay-go notify sample", () => {
 
   it("passes the signature and time checks, then refuses the PAYSCORE event", async () => {
     // UNSUPPORTED_EVENT comes after signature verification: reaching it means the real signature verified.
-    expect(await adapter(SIGNED_AT_MS).verifyPaymentNotify(notify)).toMatchObject({ ok: false, reason: "UNSUPPORTED_EVENT" });
+    expect(await adapter(SIGNED_AT_MS).verifyPaymentNotify(notify)).toMatchObject({
+      ok: false,
+      reason: "UNSUPPORTED_EVENT",
+    });
   });
 
   it("refuses the same real notify when tampered, replayed or probed", async () => {
     const tampered = { headers, body: goNotify.body.replace("3119dfba", "3119dfbb") };
-    const probe = { body: goNotify.body, headers: { ...headers, "wechatpay-signature": `WECHATPAY/SIGNTEST/${goNotify.signature}` } };
+    const probe = {
+      body: goNotify.body,
+      headers: { ...headers, "wechatpay-signature": `WECHATPAY/SIGNTEST/${goNotify.signature}` },
+    };
     const unknownSerial = { body: goNotify.body, headers: { ...headers, "wechatpay-serial": "F5765756002FDD77" } };
-    expect(await adapter(SIGNED_AT_MS).verifyPaymentNotify(tampered)).toMatchObject({ ok: false, reason: "BAD_SIGNATURE" });
-    expect(await adapter(SIGNED_AT_MS + 301_000).verifyPaymentNotify(notify)).toMatchObject({ ok: false, reason: "STALE_TIMESTAMP" });
-    expect(await adapter(SIGNED_AT_MS).verifyPaymentNotify(probe)).toMatchObject({ ok: false, reason: "SIGNATURE_PROBE" });
-    expect(await adapter(SIGNED_AT_MS).verifyPaymentNotify(unknownSerial)).toMatchObject({ ok: false, reason: "UNKNOWN_KEY" });
+    expect(await adapter(SIGNED_AT_MS).verifyPaymentNotify(tampered)).toMatchObject({
+      ok: false,
+      reason: "BAD_SIGNATURE",
+    });
+    expect(await adapter(SIGNED_AT_MS + 301_000).verifyPaymentNotify(notify)).toMatchObject({
+      ok: false,
+      reason: "STALE_TIMESTAMP",
+    });
+    expect(await adapter(SIGNED_AT_MS).verifyPaymentNotify(probe)).toMatchObject({
+      ok: false,
+      reason: "SIGNATURE_PROBE",
+    });
+    expect(await adapter(SIGNED_AT_MS).verifyPaymentNotify(unknownSerial)).toMatchObject({
+      ok: false,
+      reason: "UNKNOWN_KEY",
+    });
   });
 });

@@ -23,9 +23,19 @@ function sdk() {
 
 describe("agreement with wechatpay-node-v3", () => {
   it("signs a request message identically", () => {
-    const body = JSON.stringify({ mchid: "1900000001", out_trade_no: "R20260101ABCDEFGHJKLMNPQRSTUV", amount: { total: 600 } });
+    const body = JSON.stringify({
+      mchid: "1900000001",
+      out_trade_no: "R20260101ABCDEFGHJKLMNPQRSTUV",
+      amount: { total: 600 },
+    });
     const ours = signMessage(
-      requestMessage({ method: "POST", pathWithQuery: "/v3/pay/transactions/native", timestamp: "1700000000", nonce: "n0nce", body }),
+      requestMessage({
+        method: "POST",
+        pathWithQuery: "/v3/pay/transactions/native",
+        timestamp: "1700000000",
+        nonce: "n0nce",
+        body,
+      }),
       privateKey,
     );
     expect(ours).toBe(sdk().getSignature("POST", "n0nce", "1700000000", "/v3/pay/transactions/native", body));
@@ -33,8 +43,17 @@ describe("agreement with wechatpay-node-v3", () => {
 
   it("encrypts a notify resource the SDK decrypts", () => {
     const plaintext = JSON.stringify({ out_trade_no: "R20260101ABCDEFGHJKLMNPQRSTUV", trade_state: "SUCCESS" });
-    const resource = encryptResource({ plaintext, apiV3Key: Buffer.from(apiV3Key), associatedData: "transaction", originalType: "transaction" });
-    const decrypted = sdk().decipher_gcm<{ trade_state: string }>(resource.ciphertext, resource.associated_data, resource.nonce);
+    const resource = encryptResource({
+      plaintext,
+      apiV3Key: Buffer.from(apiV3Key),
+      associatedData: "transaction",
+      originalType: "transaction",
+    });
+    const decrypted = sdk().decipher_gcm<{ trade_state: string }>(
+      resource.ciphertext,
+      resource.associated_data,
+      resource.nonce,
+    );
     expect(decrypted).toEqual(JSON.parse(plaintext));
   });
 });

@@ -41,10 +41,16 @@ describe("decryptResource rejects", () => {
   const sealed = Buffer.from(javaAeadSample.ciphertext, "base64");
 
   it.each([
-    ["a truncated ciphertext (tag cut)", sample({ ciphertext: sealed.subarray(0, sealed.length - 1).toString("base64") })],
+    [
+      "a truncated ciphertext (tag cut)",
+      sample({ ciphertext: sealed.subarray(0, sealed.length - 1).toString("base64") }),
+    ],
     ["a ciphertext shorter than the tag", sample({ ciphertext: sealed.subarray(0, 10).toString("base64") })],
     ["an empty ciphertext", sample({ ciphertext: "" })],
-    ["a flipped bit", sample({ ciphertext: Buffer.from(sealed.map((byte, i) => (i === 0 ? byte ^ 1 : byte))).toString("base64") })],
+    [
+      "a flipped bit",
+      sample({ ciphertext: Buffer.from(sealed.map((byte, i) => (i === 0 ? byte ^ 1 : byte))).toString("base64") }),
+    ],
     ["other associated data", sample({ associated_data: "transaction" })],
     ["a missing associated data", sample({ associated_data: undefined })],
     ["another nonce", sample({ nonce: "uluk4a9R25RX" })],
@@ -67,7 +73,11 @@ describe("encryptResource", () => {
     const b = encryptResource({ plaintext, apiV3Key: key, associatedData: "transaction", originalType: "transaction" });
     expect(a.nonce).not.toBe(b.nonce);
     expect(a.nonce).toHaveLength(12);
-    expect(a).toMatchObject({ algorithm: "AEAD_AES_256_GCM", associated_data: "transaction", original_type: "transaction" });
+    expect(a).toMatchObject({
+      algorithm: "AEAD_AES_256_GCM",
+      associated_data: "transaction",
+      original_type: "transaction",
+    });
     expect(decryptResource(a, key)).toEqual({ ok: true, plaintext });
   });
 });

@@ -62,7 +62,9 @@ export interface EncryptResourceInput {
 
 export function encryptResource(input: EncryptResourceInput): Required<EncryptedResource> {
   const nonce = createResourceNonce();
-  const cipher = createCipheriv("aes-256-gcm", input.apiV3Key, Buffer.from(nonce, "utf8"), { authTagLength: TAG_BYTES });
+  const cipher = createCipheriv("aes-256-gcm", input.apiV3Key, Buffer.from(nonce, "utf8"), {
+    authTagLength: TAG_BYTES,
+  });
   cipher.setAAD(Buffer.from(input.associatedData, "utf8"));
   const sealed = Buffer.concat([cipher.update(input.plaintext, "utf8"), cipher.final(), cipher.getAuthTag()]);
   return {

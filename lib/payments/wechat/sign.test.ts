@@ -68,8 +68,14 @@ describe("Authorization header", () => {
   it.each([
     ["another scheme", 'Bearer mchid="1"'],
     ["a missing field", 'WECHATPAY2-SHA256-RSA2048 mchid="1",nonce_str="n",timestamp="1",serial_no="s"'],
-    ["a duplicate field", 'WECHATPAY2-SHA256-RSA2048 mchid="1",mchid="2",nonce_str="n",timestamp="1",serial_no="s",signature="x"'],
-    ["an unknown field", 'WECHATPAY2-SHA256-RSA2048 mchid="1",nonce_str="n",timestamp="1",serial_no="s",signature="x",extra="y"'],
+    [
+      "a duplicate field",
+      'WECHATPAY2-SHA256-RSA2048 mchid="1",mchid="2",nonce_str="n",timestamp="1",serial_no="s",signature="x"',
+    ],
+    [
+      "an unknown field",
+      'WECHATPAY2-SHA256-RSA2048 mchid="1",nonce_str="n",timestamp="1",serial_no="s",signature="x",extra="y"',
+    ],
     ["an empty value", 'WECHATPAY2-SHA256-RSA2048 mchid="",nonce_str="n",timestamp="1",serial_no="s",signature="x"'],
     ["an oversized header", `WECHATPAY2-SHA256-RSA2048 mchid="${"1".repeat(5000)}"`],
   ])("rejects %s", (_name, header) => {
@@ -93,7 +99,9 @@ describe("signRequest and signResponse", () => {
     const parsed = parseAuthorization(header);
     expect(parsed).toMatchObject({ mchId: "1900000109", serialNo: "SERIAL", timestamp: "1700000000" });
     const message = `POST\n/v3/pay/transactions/native\n1700000000\n${parsed?.nonce}\n{"x":1}\n`;
-    expect(verify("RSA-SHA256", Buffer.from(message), publicKey, Buffer.from(parsed?.signature ?? "", "base64"))).toBe(true);
+    expect(verify("RSA-SHA256", Buffer.from(message), publicKey, Buffer.from(parsed?.signature ?? "", "base64"))).toBe(
+      true,
+    );
   });
 
   it("produces Wechatpay-* headers over TIMESTAMP\\nNONCE\\nBODY\\n", () => {

@@ -46,7 +46,11 @@ export function orderSummary(body: ReturnType<typeof orderBody>): Record<string,
   };
 }
 
-export function createNativeOrder(client: WechatClient, merchant: Merchant, input: CreatePaymentInput): Promise<QrPayment> {
+export function createNativeOrder(
+  client: WechatClient,
+  merchant: Merchant,
+  input: CreatePaymentInput,
+): Promise<QrPayment> {
   const body = orderBody(merchant, input);
   const path = "/v3/pay/transactions/native";
   return client.call(
@@ -89,7 +93,13 @@ export function queryOrder(client: WechatClient, merchant: Merchant, orderNo: st
       if (reply.status === 404 && errorCode(reply) === "ORDER_NOT_EXIST") {
         // "Never paid" decides whether an order may be closed, so only a signed answer counts.
         if (!reply.signed) {
-          throw new ProviderError("WECHAT", "BAD_RESPONSE_SIGNATURE", "unsigned ORDER_NOT_EXIST", "ORDER_NOT_EXIST", 404);
+          throw new ProviderError(
+            "WECHAT",
+            "BAD_RESPONSE_SIGNATURE",
+            "unsigned ORDER_NOT_EXIST",
+            "ORDER_NOT_EXIST",
+            404,
+          );
         }
         return { value: { orderNo, state: "NOT_FOUND" }, summary: { code: "ORDER_NOT_EXIST" } };
       }

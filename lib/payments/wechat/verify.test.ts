@@ -46,7 +46,10 @@ describe("verifySignedMessage", () => {
   const body = '{"code_url":"weixin://wxpay/bizpayurl?pr=abc"}';
 
   it("accepts a message signed by the configured WeChat Pay public key", () => {
-    expect(verifySignedMessage({ headers: signed(body), body, keys, nowMs: NOW })).toEqual({ ok: true, serial: KEY_ID });
+    expect(verifySignedMessage({ headers: signed(body), body, keys, nowMs: NOW })).toEqual({
+      ok: true,
+      serial: KEY_ID,
+    });
   });
 
   it("rejects a changed body", () => {
@@ -62,7 +65,10 @@ describe("verifySignedMessage", () => {
 
   it("rejects the WeChat signature probe before any other check", () => {
     const headers = { ...signed(body, 0), "wechatpay-signature": "WECHATPAY/SIGNTEST/abcdef" };
-    expect(verifySignedMessage({ headers, body, keys, nowMs: NOW })).toMatchObject({ ok: false, reason: "SIGNATURE_PROBE" });
+    expect(verifySignedMessage({ headers, body, keys, nowMs: NOW })).toMatchObject({
+      ok: false,
+      reason: "SIGNATURE_PROBE",
+    });
   });
 
   it.each([
@@ -77,21 +83,39 @@ describe("verifySignedMessage", () => {
 
   it("rejects an unknown key id or serial", () => {
     for (const serial of ["PUB_KEY_ID_999", "5157F09EFDC096DE"]) {
-      const result = verifySignedMessage({ headers: signed(body, NOW, wechat.privateKey, serial), body, keys, nowMs: NOW });
+      const result = verifySignedMessage({
+        headers: signed(body, NOW, wechat.privateKey, serial),
+        body,
+        keys,
+        nowMs: NOW,
+      });
       expect(result).toMatchObject({ ok: false, reason: "UNKNOWN_KEY" });
     }
   });
 
-  it.each(["wechatpay-timestamp", "wechatpay-nonce", "wechatpay-signature", "wechatpay-serial"])("rejects a missing %s", (name) => {
-    const headers: Record<string, string | undefined> = { ...signed(body), [name]: undefined };
-    expect(verifySignedMessage({ headers, body, keys, nowMs: NOW })).toMatchObject({ ok: false, reason: "MALFORMED" });
-  });
+  it.each(["wechatpay-timestamp", "wechatpay-nonce", "wechatpay-signature", "wechatpay-serial"])(
+    "rejects a missing %s",
+    (name) => {
+      const headers: Record<string, string | undefined> = { ...signed(body), [name]: undefined };
+      expect(verifySignedMessage({ headers, body, keys, nowMs: NOW })).toMatchObject({
+        ok: false,
+        reason: "MALFORMED",
+      });
+    },
+  );
 
   it("rejects a non-numeric timestamp and oversized headers", () => {
-    const patches = [{ "wechatpay-timestamp": "17e8" }, { "wechatpay-nonce": "n".repeat(100) }, { "wechatpay-serial": "S".repeat(200) }];
+    const patches = [
+      { "wechatpay-timestamp": "17e8" },
+      { "wechatpay-nonce": "n".repeat(100) },
+      { "wechatpay-serial": "S".repeat(200) },
+    ];
     for (const patch of patches) {
       const headers = { ...signed(body), ...patch };
-      expect(verifySignedMessage({ headers, body, keys, nowMs: NOW })).toMatchObject({ ok: false, reason: "MALFORMED" });
+      expect(verifySignedMessage({ headers, body, keys, nowMs: NOW })).toMatchObject({
+        ok: false,
+        reason: "MALFORMED",
+      });
     }
   });
 });
@@ -106,7 +130,14 @@ describe("verifyAuthorization (provider side)", () => {
   const resolve = (mchId: string, serialNo: string) =>
     mchId === "1900000109" && serialNo === "MSERIAL" ? merchant.publicKey : undefined;
   const sign = (overrides: Partial<{ nowMs: number; mchId: string }> = {}) =>
-    signRequest({ ...request, mchId: "1900000109", serialNo: "MSERIAL", privateKey: merchant.privateKey, nowMs: NOW, ...overrides });
+    signRequest({
+      ...request,
+      mchId: "1900000109",
+      serialNo: "MSERIAL",
+      privateKey: merchant.privateKey,
+      nowMs: NOW,
+      ...overrides,
+    });
 
   it("accepts a correctly signed request and returns its credentials", () => {
     const result = verifyAuthorization({ ...request, authorization: sign(), nowMs: NOW, resolveMerchantKey: resolve });
@@ -118,7 +149,13 @@ describe("verifyAuthorization (provider side)", () => {
     ["a changed path", { pathWithQuery: "/v3/pay/transactions/h5" }, "BAD_SIGNATURE"],
     ["a changed method", { method: "PUT" }, "BAD_SIGNATURE"],
   ])("rejects %s", (_name, patch, reason) => {
-    const result = verifyAuthorization({ ...request, ...patch, authorization: sign(), nowMs: NOW, resolveMerchantKey: resolve });
+    const result = verifyAuthorization({
+      ...request,
+      ...patch,
+      authorization: sign(),
+      nowMs: NOW,
+      resolveMerchantKey: resolve,
+    });
     expect(result).toMatchObject({ ok: false, reason });
   });
 
@@ -156,14 +193,19 @@ describe("createKeyRing", () => {
     ["no verifier at all", {}],
     ["a key id without its key", { wechatPayPublicKeyId: KEY_ID }],
     ["a key id without the PUB_KEY_ID_ prefix", { wechatPayPublicKeyId: "1234", wechatPayPublicKeyPem: "x" }],
-    ["a certificate under the wrong serial", { platformCertificates: [{ serialNo: "ABCDEF", pem: goPlatformCertificatePem }] }],
+    [
+      "a certificate under the wrong serial",
+      { platformCertificates: [{ serialNo: "ABCDEF", pem: goPlatformCertificatePem }] },
+    ],
     ["a certificate that is not PEM", { platformCertificates: [{ serialNo: "ABCDEF", pem: "junk" }] }],
   ])("refuses %s", (_name, material) => {
     expect(() => createKeyRing(material)).toThrow();
   });
 
   it("refuses RSA keys shorter than 2048 bits", () => {
-    const weak = generateKeyPairSync("rsa", { modulusLength: 1024 }).publicKey.export({ type: "spki", format: "pem" }).toString();
+    const weak = generateKeyPairSync("rsa", { modulusLength: 1024 })
+      .publicKey.export({ type: "spki", format: "pem" })
+      .toString();
     expect(() => createKeyRing({ wechatPayPublicKeyId: KEY_ID, wechatPayPublicKeyPem: weak })).toThrow(/2048/);
   });
 

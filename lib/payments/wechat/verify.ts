@@ -7,7 +7,13 @@
 import { verify as rsaVerify, type KeyObject } from "node:crypto";
 import { decodeBase64 } from "./base64";
 import type { KeyRing } from "./keys";
-import { SIGNATURE_HEADERS, parseAuthorization, requestMessage, responseMessage, type AuthorizationParts } from "./sign";
+import {
+  SIGNATURE_HEADERS,
+  parseAuthorization,
+  requestMessage,
+  responseMessage,
+  type AuthorizationParts,
+} from "./sign";
 
 /** WeChat rejects requests older than 5 minutes and tells merchants to do the same (replay). */
 export const MAX_CLOCK_SKEW_SECONDS = 300;
@@ -34,11 +40,11 @@ function isFresh(timestamp: string, nowMs: number, maxSkewSeconds: number): bool
   return Math.abs(nowMs / 1000 - Number(timestamp)) <= maxSkewSeconds;
 }
 
-export type SignedMessageRejection = "MALFORMED" | "SIGNATURE_PROBE" | "STALE_TIMESTAMP" | "UNKNOWN_KEY" | "BAD_SIGNATURE";
+export type SignedMessageRejection =
+  "MALFORMED" | "SIGNATURE_PROBE" | "STALE_TIMESTAMP" | "UNKNOWN_KEY" | "BAD_SIGNATURE";
 
 export type SignedMessageResult =
-  | { ok: true; serial: string }
-  | { ok: false; reason: SignedMessageRejection; detail: string };
+  { ok: true; serial: string } | { ok: false; reason: SignedMessageRejection; detail: string };
 
 export interface SignedMessageInput {
   /** Header names lower-cased. */
@@ -78,8 +84,7 @@ export function verifySignedMessage(input: SignedMessageInput): SignedMessageRes
 export type AuthorizationRejection = "MISSING" | "MALFORMED" | "STALE_TIMESTAMP" | "UNKNOWN_KEY" | "BAD_SIGNATURE";
 
 export type AuthorizationResult =
-  | { ok: true; credentials: AuthorizationParts }
-  | { ok: false; reason: AuthorizationRejection; detail: string };
+  { ok: true; credentials: AuthorizationParts } | { ok: false; reason: AuthorizationRejection; detail: string };
 
 export interface AuthorizationInput {
   authorization: string | undefined;
@@ -101,7 +106,11 @@ export function verifyAuthorization(input: AuthorizationInput): AuthorizationRes
     return { ok: false, reason: "MALFORMED", detail: "Authorization header is not WECHATPAY2-SHA256-RSA2048" };
   }
   if (!isFresh(credentials.timestamp, input.nowMs, input.maxSkewSeconds ?? MAX_CLOCK_SKEW_SECONDS)) {
-    return { ok: false, reason: "STALE_TIMESTAMP", detail: `timestamp ${credentials.timestamp} is outside the allowed window` };
+    return {
+      ok: false,
+      reason: "STALE_TIMESTAMP",
+      detail: `timestamp ${credentials.timestamp} is outside the allowed window`,
+    };
   }
   const key = input.resolveMerchantKey(credentials.mchId, credentials.serialNo);
   if (!key) {

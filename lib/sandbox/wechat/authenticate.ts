@@ -15,7 +15,12 @@ export async function claimedMerchant(request: Request): Promise<MerchantKeys | 
 }
 
 /** Null when the merchant signed this exact request within the last 5 minutes; else SIGN_ERROR. */
-export function checkAuthorization(request: Request, keys: MerchantKeys, body: string, nowMs: number): WechatApiError | null {
+export function checkAuthorization(
+  request: Request,
+  keys: MerchantKeys,
+  body: string,
+  nowMs: number,
+): WechatApiError | null {
   const url = new URL(request.url);
   const result = verifyAuthorization({
     authorization: request.headers.get("authorization") ?? undefined,

@@ -75,7 +75,12 @@ function rejection(error: unknown) {
 }
 
 async function caught(promise: Promise<unknown>) {
-  return rejection(await promise.then(() => undefined, (error: unknown) => error));
+  return rejection(
+    await promise.then(
+      () => undefined,
+      (error: unknown) => error,
+    ),
+  );
 }
 
 describe("orders through the real adapter", () => {
@@ -83,7 +88,12 @@ describe("orders through the real adapter", () => {
     const orderNo = newOrderNo();
     const { codeUrl } = await merchant.adapter.createQrPayment(order(orderNo));
     const trade = await findTradeById(tradeIdOf(codeUrl));
-    expect(trade).toMatchObject({ outTradeNo: orderNo, amountFen: 990, description: "330 credits", notifyUrl: NOTIFY_URL });
+    expect(trade).toMatchObject({
+      outTradeNo: orderNo,
+      amountFen: 990,
+      description: "330 credits",
+      notifyUrl: NOTIFY_URL,
+    });
 
     expect((await merchant.adapter.createQrPayment(order(orderNo))).codeUrl).toBe(codeUrl);
     expect(await caught(merchant.adapter.createQrPayment(order(orderNo, 991)))).toEqual({
@@ -168,7 +178,14 @@ describe("orders through the real adapter", () => {
 
 describe("refunds through the real adapter", () => {
   const refund = (orderNo: string, refundNo: string, refundFen: number, totalFen = 1000) =>
-    merchant.adapter.refund({ orderNo, refundNo, refundFen, totalFen, reason: "customer asked", notifyUrl: NOTIFY_URL });
+    merchant.adapter.refund({
+      orderNo,
+      refundNo,
+      refundFen,
+      totalFen,
+      reason: "customer asked",
+      notifyUrl: NOTIFY_URL,
+    });
 
   it("refunds part, then the rest; idempotent on the refund number; never beyond what was paid", async () => {
     const { orderNo } = await paidOrder(1000);
@@ -273,7 +290,8 @@ describe("gateway rejections", () => {
     };
   }
 
-  const queryPath = (orderNo: string) => `/v3/pay/transactions/out-trade-no/${orderNo}?mchid=${merchant.config.merchantId}`;
+  const queryPath = (orderNo: string) =>
+    `/v3/pay/transactions/out-trade-no/${orderNo}?mchid=${merchant.config.merchantId}`;
 
   function nativeBody(overrides: Record<string, unknown> = {}): string {
     return JSON.stringify({

@@ -82,7 +82,10 @@ describe("notify content, verified by the real adapter", () => {
       "content-type": "application/json",
       "wechatpay-serial": merchant.config.providerKeyId,
     });
-    expect(JSON.parse(notify.body)).toMatchObject({ event_type: "TRANSACTION.SUCCESS", resource_type: "encrypt-resource" });
+    expect(JSON.parse(notify.body)).toMatchObject({
+      event_type: "TRANSACTION.SUCCESS",
+      resource_type: "encrypt-resource",
+    });
     expect(await merchant.adapter.verifyPaymentNotify(notify)).toEqual({
       ok: true,
       event: {
@@ -120,7 +123,9 @@ describe("notify content, verified by the real adapter", () => {
     expect(await merchant.adapter.verifyPaymentNotify(notify)).toMatchObject({ ok: true, event: { state: "PAID" } });
 
     const unpaid = { ...trade, state: "PENDING" as const, paidAt: null, providerTradeNo: null };
-    expect(() => wechatSandbox.paymentNotify(merchant.keys, unpaid, { ...options, now: new Date() })).toThrow(/not paid/);
+    expect(() => wechatSandbox.paymentNotify(merchant.keys, unpaid, { ...options, now: new Date() })).toThrow(
+      /not paid/,
+    );
   });
 
   it("sends REFUND.SUCCESS with the refund the API answered, and its faults", async () => {
@@ -208,7 +213,10 @@ describe("delivery by the shared dispatcher", () => {
 
   it("gives up after the 16th failed attempt, each one on WeChat's scaled schedule", async () => {
     const orderNo = newOrderNo();
-    script.set(`/pay/${orderNo}`, Array.from({ length: 16 }, () => 503));
+    script.set(
+      `/pay/${orderNo}`,
+      Array.from({ length: 16 }, () => 503),
+    );
     await merchant.adapter.createQrPayment(order(orderNo, 990));
     const trade = await findTrade(merchant.keys.merchant.id, orderNo);
     await payTrade(trade?.id ?? "");
@@ -222,7 +230,11 @@ describe("delivery by the shared dispatcher", () => {
       now = row.nextAttemptAt;
     }
     expect(await dispatchDueNotifies({ timeScale: 1000, now })).toBe(1);
-    expect(await notifyRow(trade?.id ?? "", "PAYMENT")).toMatchObject({ state: "GAVE_UP", attempts: 16, lastStatus: 503 });
+    expect(await notifyRow(trade?.id ?? "", "PAYMENT")).toMatchObject({
+      state: "GAVE_UP",
+      attempts: 16,
+      lastStatus: 503,
+    });
     expect(receivedAt(`/pay/${orderNo}`)).toHaveLength(16);
   });
 });

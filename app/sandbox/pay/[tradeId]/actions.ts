@@ -1,6 +1,7 @@
 "use server";
 
 import { redirect } from "next/navigation";
+import { safeReturnPath } from "@/lib/http/safe-return-path";
 import { requireSandbox } from "@/lib/sandbox/guard";
 import { findTradeById, payTrade, TradeRefused } from "@/lib/sandbox/trades";
 
@@ -17,7 +18,7 @@ export async function payAction(tradeId: string): Promise<PayResult> {
   }
   const trade = await findTradeById(tradeId);
   // A phone that came from the merchant's H5 flow (Alipay's return_url) goes back there, as
-  // the real apps do; WeChat's redirect_url is followed by the page itself.
-  if (trade?.returnUrl) redirect(trade.returnUrl);
+  // the real apps do; WeChat's redirect_url is followed by the page itself. Only to this app.
+  if (trade?.returnUrl) redirect(safeReturnPath(trade.returnUrl));
   return { ok: true };
 }
