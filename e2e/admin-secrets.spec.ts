@@ -122,11 +122,18 @@ test("no admin page or API ever contains a stored secret", async ({ browser }) =
     await request.get(`/api/admin/users?q=${encodeURIComponent(user.email)}`),
   );
 
+  // A webhook endpoint (its secret is sealed too) for the endpoint's delivery-log page.
+  const endpoint = await json<{ endpoint: { id: string } }>(
+    await request.post("/api/admin/webhooks", {
+      data: { url: "http://127.0.0.1:9/admin-secrets", eventTypes: ["hold.expired"], enabled: false },
+    }),
+  );
   const idSets: RouteIds[] = [wechat.config.id, alipayConfig.config.id].map((configId) => ({
     configId,
     orderNo: order.orderNo,
     userId: users[0]!.id,
     packageId,
+    endpointId: endpoint.endpoint.id,
   }));
   const pageUrls = new Set(idSets.flatMap((ids) => adminPages().map(({ pattern }) => concretePath(pattern, ids))));
   pageUrls.add("/admin/payment-configs/new?provider=ALIPAY");

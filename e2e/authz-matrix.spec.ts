@@ -237,7 +237,10 @@ const handlerPolicy: Record<string, Partial<Record<HttpMethod, HandlerRule>>> = 
   "/api/admin/redemption-batches": { POST: adminWrite(invalidInput) },
   "/api/admin/redemption-batches/[id]/codes": { POST: adminWrite(noSuchBatch) },
   "/api/admin/redemption-batches/[id]/disable": { POST: adminWrite(noSuchBatch) },
-  "/api/admin/wallet/sandbox-credits": { DELETE: adminWrite(invalidInput) },
+  // The probe sends no JSON body, so nothing is voided: the body must confirm it.
+  "/api/admin/wallet/sandbox-credits": {
+    DELETE: adminWrite({ status: 415, jsonLike: apiError("UNSUPPORTED_MEDIA_TYPE", "json_required") }),
+  },
   "/api/admin/api-keys": { GET: admin, POST: adminWrite(invalidInput) },
   "/api/admin/api-keys/[id]/revoke": {
     POST: adminWrite({ status: 404, json: apiError("NOT_FOUND", "api_key_not_found") }),
