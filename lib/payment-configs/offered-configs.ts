@@ -1,7 +1,7 @@
-import type { PaymentConfig, Provider } from "@prisma/client";
+import { Prisma, type PaymentConfig, type Provider } from "@prisma/client";
 import { cache } from "react";
-import { getPrisma } from "@/lib/db";
-import { isSandboxConfig } from "@/lib/payment-configs/is-sandbox";
+import { getDatabase, getPrisma } from "@/lib/db";
+import { isSandboxConfig, type SandboxFacts } from "@/lib/payment-configs/is-sandbox";
 
 export interface Offering {
   /** Enabled, not deleted configs that take real money. */
@@ -33,13 +33,16 @@ async function loadOffering(): Promise<Offering> {
 /** Per request on pages (the banner and the recharge page ask together); fresh elsewhere. */
 export const currentOffering = cache(loadOffering);
 
-/** Whether real payments are on: a sandbox payment must then credit nothing. */
+/**
+ * Whether real payments are on: a sandbox payment must then credit nothing. Read fresh (never
+ * from a cache: going live must stop sandbox credits at once), straight to the driver because
+ * every sandbox notify asks (see Database.query).
+ */
 export async function livePaymentsEnabled(): Promise<boolean> {
-  const prisma = await getPrisma();
-  const configs = await prisma.paymentConfig.findMany({
-    where: { enabled: true, deletedAt: null },
-    select: { sandbox: true, gatewayUrl: true },
-  });
+  const db = await getDatabase();
+  const configs = await db.query<SandboxFacts>(
+    Prisma.sql`SELECT sandbox, "gatewayUrl" FROM "PaymentConfig" WHERE enabled AND "deletedAt" IS NULL`,
+  );
   return configs.some((config) => !isSandboxConfig(config));
 }
 
