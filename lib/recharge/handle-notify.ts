@@ -37,6 +37,8 @@ interface Handled {
   outcome: string;
   rejection?: string;
   detail?: string;
+  /** The settlement kept the callback with the credit it made. */
+  kept?: boolean;
 }
 
 // Payment and refund events can arrive at either URL (Alipay sends refund results to the
@@ -54,10 +56,11 @@ function isRefund(event: TradeStatus | RefundStatus): event is RefundStatus {
   return "refundNo" in event;
 }
 
-async function onPayment(config: PaymentConfig, trade: TradeStatus): Promise<Handled> {
+async function onPayment(config: PaymentConfig, trade: TradeStatus, request: NotifyRequest): Promise<Handled> {
+  const callback = { ...callbackOf(config, request), orderNo: trade.orderNo, verified: true };
   // A genuine notify about an order that is not ours (UNKNOWN_ORDER) is handled too: retrying won't help.
-  const outcome = await settleOrder({ orderNo: trade.orderNo, config, trade, source: "notify" });
-  return { handled: true, verified: true, orderNo: trade.orderNo, outcome };
+  const outcome = await settleOrder({ orderNo: trade.orderNo, config, trade, source: "notify", callback });
+  return { handled: true, verified: true, orderNo: trade.orderNo, outcome, kept: outcome === "CREDITED" };
 }
 
 /**
@@ -97,25 +100,33 @@ async function process(config: PaymentConfig, adapter: PaymentAdapter, request: 
     const outcome = await applyRefundStatus(result.event, "notify");
     return { handled: true, verified: true, orderNo: result.event.orderNo, outcome };
   }
-  return onPayment(config, result.event);
+  return onPayment(config, result.event, request);
 }
 
-async function store(config: PaymentConfig | null, request: NotifyRequest, handled: Handled): Promise<void> {
-  // Anyone can send unverifiable notifies: past the per-minute cap they are counted, not stored.
-  if (!handled.verified && !(await withinUnverifiedCap(config?.id ?? unknownConfigTally, request.receivedAt))) return;
-  return storeCallback({
+/** What a stored callback says of the request itself, before we know what it caused. */
+function callbackOf(config: PaymentConfig | null, request: NotifyRequest) {
+  return {
     provider: request.provider,
     configId: config?.id ?? request.configId,
     kind: request.kind,
-    orderNo: handled.orderNo,
     headers: request.notify.headers,
     body: request.notify.body,
     bodyBytes: request.bodyBytes,
+    receivedAt: request.receivedAt,
+  };
+}
+
+async function store(config: PaymentConfig | null, request: NotifyRequest, handled: Handled): Promise<void> {
+  if (handled.kept) return;
+  // Anyone can send unverifiable notifies: past the per-minute cap they are counted, not stored.
+  if (!handled.verified && !(await withinUnverifiedCap(config?.id ?? unknownConfigTally, request.receivedAt))) return;
+  return storeCallback({
+    ...callbackOf(config, request),
+    orderNo: handled.orderNo,
     verified: handled.verified,
     rejection: handled.rejection,
     outcome: handled.outcome,
     detail: handled.detail,
-    receivedAt: request.receivedAt,
   });
 }
 

@@ -9,6 +9,7 @@ import { findOrderByNo } from "@/lib/recharge/find-order";
 import { recordOrderEvent } from "@/lib/recharge/record-event";
 import { isSandboxConfig } from "@/lib/payment-configs/is-sandbox";
 import { refuseSandboxPayment } from "@/lib/recharge/refuse-sandbox-payment";
+import { callbackColumns, callbackValues, type CallbackRecord } from "@/lib/recharge/store-callback";
 
 export type SettleOutcome =
   /** This call credited the order. */
@@ -33,6 +34,11 @@ export interface SettleOptions {
   /** What told us, for the order's history: "notify", "query", "reconcile", … */
   source: string;
   now?: Date;
+  /**
+   * The notify that reported the payment: when this call credits the order (CREDITED), it is
+   * kept by the same statement, so a notify costs one commit; otherwise the caller keeps it.
+   */
+  callback?: Omit<CallbackRecord, "outcome">;
 }
 
 /** Why the provider's report cannot be for a payment to this config, or null if it can. */
@@ -45,15 +51,19 @@ function reportProblem(orderNo: string, config: SettleOptions["config"], trade: 
   return null;
 }
 
-/** The settlement's prepared statement; its name travels with every execution. */
+/**
+ * The settlement's prepared statements (with and without the notify's callback row); the name
+ * travels with every execution, and the first is a prefix of the second.
+ */
 export const settleStatementName = "settle-paid-order";
+const settleWithCallbackStatementName = `${settleStatementName}+callback`;
 
 /**
  * The whole credit as one statement, so it is one round trip and atomic by itself: the order's
  * conditional status change (number, config, price and an open status all inside the WHERE), the
  * balance move, the ledger entry, the order's credit lots (PAID for the package, PROMOTIONAL for
  * its bonus, with the bonus validity), the order's history, the outbox event and the live-page
- * event, which PostgreSQL delivers only if the statement commits. Statements of one WITH see one
+ * event, which PostgreSQL delivers only if the statement commits, and the notify that reported it. Statements of one WITH see one
  * snapshot, so each step reads what the previous one RETURNED. Duplicate notifies, queries, the
  * expiry job and a cancel racing each other meet at the order row's lock: only the first finds it
  * open. The user row's UPDATE takes the wallet lock every other movement takes first.
@@ -61,8 +71,15 @@ export const settleStatementName = "settle-paid-order";
  * A balance below zero (a refund after spending) is repaid first: the new lots are drawn by this
  * entry for what was owed, bonus first as the consumption order would.
  */
-async function creditIfOpen({ orderNo, config, trade, source, now }: Required<SettleOptions>) {
+async function creditIfOpen({ orderNo, config, trade, source, now, callback }: SettleOptions & { now: Date }) {
   const db = await getDatabase();
+  const kept = callback
+    ? Prisma.sql`, kept AS (
+      INSERT INTO "PaymentCallback" ${callbackColumns}
+      SELECT ${callbackValues({ ...callback, outcome: "CREDITED" })} FROM paid
+      RETURNING id
+    )`
+    : Prisma.empty;
   const amountFen = trade.amountFen!;
   const sandbox = isSandboxConfig(config);
   const detail = JSON.stringify({ source, providerTradeNo: trade.providerTradeNo ?? null, amountFen });
@@ -135,11 +152,11 @@ async function creditIfOpen({ orderNo, config, trade, source, now }: Required<Se
              ${now}::timestamp
       FROM paid JOIN balance ON balance.id = paid."userId"
       RETURNING id
-    )
+    )${kept}
     SELECT paid.late, pg_notify(${orderEventChannel}, ${JSON.stringify({ orderNo, status: "PAID" })})::text AS notified,
            (SELECT count(*) FROM lots) AS lots, (SELECT count(*) FROM repayments) AS repayments
     FROM paid, entry, history, outbox`,
-    { name: settleStatementName },
+    { name: callback ? settleWithCallbackStatementName : settleStatementName },
   );
   return rows[0] ?? null;
 }
@@ -162,12 +179,12 @@ async function flagAnomaly(order: RechargeOrder, problem: string, source: string
  * paid at the provider is still credited, and flagged late.
  */
 export async function settleOrder(options: SettleOptions): Promise<SettleOutcome> {
-  const { orderNo, config, trade, source, now = new Date() } = options;
+  const { orderNo, config, trade, source, now = new Date(), callback } = options;
   if (trade.state !== "PAID" && trade.state !== "REFUNDED") return "NOT_PAID";
   if (await refuseSandboxPayment({ orderNo, config, source, now })) return "SANDBOX_REFUSED";
 
   const problem = reportProblem(orderNo, config, trade);
-  if (!problem && (await creditIfOpen({ orderNo, config, trade, source, now }))) {
+  if (!problem && (await creditIfOpen({ orderNo, config, trade, source, now, callback }))) {
     await announceOrderEvent({ orderNo, status: "PAID" });
     return "CREDITED";
   }

@@ -80,4 +80,17 @@ describe("the fault-injection TCP proxy", () => {
     proxy.restore();
     expect(await reply).toBe("a:MMIT");
   });
+
+  it("lets marked bytes reach the server but holds its answer until restored", async () => {
+    const proxy = await proxyTo(await echoServer("a"));
+    const socket = await client(proxy.port);
+    const held = proxy.holdRepliesTo("COMMIT");
+    const reply = ask(socket, "COMMIT");
+    // Resolves only once the server has answered, so the bytes reached it.
+    await held;
+    const early = await Promise.race([reply, new Promise((resolve) => setTimeout(resolve, 100, "held"))]);
+    expect(early).toBe("held");
+    proxy.restore();
+    expect(await reply).toBe("a:COMMIT");
+  });
 });

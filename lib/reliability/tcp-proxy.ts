@@ -17,6 +17,12 @@ export interface TcpProxy {
    * closes the other. Resolves when the stall begins.
    */
   stallOn(marker: string): Promise<void>;
+  /**
+   * From the moment a client sends bytes containing `marker`, lets every client's bytes through
+   * but holds what the server answers: the statement runs (and commits) and its caller never
+   * hears. Resolves when the answer to the marked bytes has arrived and is held.
+   */
+  holdRepliesTo(marker: string): Promise<void>;
   /** Lets traffic through again, delivering what a stall held. */
   restore(): void;
   close(): Promise<void>;
@@ -52,8 +58,9 @@ export interface TcpProxyOptions {
 export async function startTcpProxy(options: TcpProxyOptions = {}): Promise<TcpProxy> {
   const host = options.targetHost ?? "127.0.0.1";
   let target = options.targetPort;
-  let mode: "pass" | "cut" | "stalled" = "pass";
-  let armed: { marker: Buffer; resolve: () => void } | null = null;
+  let mode: "pass" | "cut" | "stalled" | "replies held" = "pass";
+  let armed: { marker: Buffer; then: "stall" | "hold replies"; resolve: () => void } | null = null;
+  let awaitingReply: { pipe: Pipe; resolve: () => void } | null = null;
   const pipes = new Set<Pipe>();
 
   const send = (pipe: Pipe, direction: Direction, chunk: Buffer) =>
@@ -63,8 +70,13 @@ export async function startTcpProxy(options: TcpProxyOptions = {}): Promise<TcpP
     if (!armed) return;
     const window = Buffer.concat([pipe.tail, chunk]);
     if (window.includes(armed.marker)) {
-      mode = "stalled";
-      armed.resolve();
+      if (armed.then === "stall") {
+        mode = "stalled";
+        armed.resolve();
+      } else {
+        mode = "replies held";
+        awaitingReply = { pipe, resolve: armed.resolve };
+      }
       armed = null;
       return;
     }
@@ -73,8 +85,12 @@ export async function startTcpProxy(options: TcpProxyOptions = {}): Promise<TcpP
 
   const forward = (pipe: Pipe, direction: Direction, chunk: Buffer) => {
     if (direction === "up" && mode === "pass") watch(pipe, chunk);
-    if (mode === "stalled") {
+    if (mode === "stalled" || (mode === "replies held" && direction === "down")) {
       pipe.held.push({ direction, chunk });
+      if (direction === "down" && awaitingReply?.pipe === pipe) {
+        awaitingReply.resolve();
+        awaitingReply = null;
+      }
       return;
     }
     send(pipe, direction, chunk);
@@ -104,6 +120,7 @@ export async function startTcpProxy(options: TcpProxyOptions = {}): Promise<TcpP
     cut() {
       mode = "cut";
       armed = null;
+      awaitingReply = null;
       for (const pipe of pipes) {
         pipe.client.destroy();
         pipe.upstream.destroy();
@@ -112,11 +129,17 @@ export async function startTcpProxy(options: TcpProxyOptions = {}): Promise<TcpP
     },
     stallOn(marker) {
       return new Promise<void>((resolve) => {
-        armed = { marker: Buffer.from(marker), resolve };
+        armed = { marker: Buffer.from(marker), then: "stall", resolve };
+      });
+    },
+    holdRepliesTo(marker) {
+      return new Promise<void>((resolve) => {
+        armed = { marker: Buffer.from(marker), then: "hold replies", resolve };
       });
     },
     restore() {
       mode = "pass";
+      awaitingReply = null;
       for (const pipe of pipes) {
         for (const { direction, chunk } of pipe.held) send(pipe, direction, chunk);
         pipe.held = [];

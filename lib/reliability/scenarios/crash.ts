@@ -11,21 +11,21 @@ import {
 } from "@/lib/reliability/orders";
 import { runScenario, type Recorder } from "@/lib/reliability/scenario";
 import { settleStatementName } from "@/lib/recharge/settle-order";
-import { storeCallbackStatementName } from "@/lib/recharge/store-callback";
 import { sizes } from "@/lib/reliability/sizes";
 
 /**
- * Where the app is frozen and killed, by the statement it is about to run. The settlement is one
- * statement (lib/recharge/settle-order.ts: the order's conditional UPDATE, the balance, the ledger
- * insert and the order's history in one WITH), so it is killed before that statement reaches
- * PostgreSQL, or after it committed and before the provider is answered, on the callback insert
- * (lib/recharge/store-callback.ts). Both are prepared statements: their SQL text goes over the wire
- * once per connection, their name with every execution, so the name is the marker.
+ * Where the app is frozen and killed, by the statement it runs. The settlement is one statement
+ * (lib/recharge/settle-order.ts: the order's conditional UPDATE, the balance, the ledger, the
+ * lots, the order's history, the outbox event and the notify's callback row in one WITH), so it
+ * is killed before that statement reaches PostgreSQL, or after it committed and before its
+ * answer reached the app (so before the provider is answered). It is a prepared statement: its
+ * SQL text goes over the wire once per connection, its name with every execution, so the name is
+ * the marker.
  */
 const crashPoints = [
   { marker: settleStatementName, moment: "mid-settlement", finisher: "notify retry" },
   { marker: settleStatementName, moment: "mid-settlement", finisher: "reconciliation" },
-  { marker: storeCallbackStatementName, moment: "settled, not answered", finisher: "notify retry" },
+  { marker: settleStatementName, moment: "settled, not answered", finisher: "notify retry" },
 ] as const;
 
 /** Transactions left open on this database, by anyone. */
@@ -63,7 +63,10 @@ export function crashWhileSettling(record: Recorder): Promise<void> {
       const orders = await placeOrders(userIds, sizes.orders);
       await Promise.all(orders.map(payOnPhone));
 
-      const stalled = app.database.stallOn(point.marker);
+      const stalled =
+        point.moment === "mid-settlement"
+          ? app.database.stallOn(point.marker)
+          : app.database.holdRepliesTo(point.marker);
       const delivering = dispatchRound();
       await within(stalled, 15_000, `the app reaching ${point.marker}`);
       await app.kill();
@@ -72,15 +75,21 @@ export function crashWhileSettling(record: Recorder): Promise<void> {
       // PostgreSQL saw the app's connections drop and rolled back what was open.
       await until(async () => (await openTransactions(prisma)) === 0, "the killed app's transactions to end");
 
-      const callbacks = await prisma.paymentCallback.count({
-        where: { orderNo: { in: orders.map((order) => order.orderNo) } },
-      });
-      expect(callbacks).toBe(0);
       unanswered += orders.length;
       report();
       const pending = (await reload(prisma, orders)).filter((order) => order.status === "PENDING");
       if (point.moment === "mid-settlement") expect(pending.length).toBeGreaterThan(0);
       else expect(pending.length).toBeLessThan(orders.length);
+      // A credit and the notify that made it are kept together or not at all.
+      const kept = await prisma.paymentCallback.findMany({
+        where: { orderNo: { in: orders.map((order) => order.orderNo) } },
+        select: { orderNo: true, outcome: true },
+      });
+      const settledBeforeCrash = orders.filter((order) => !pending.some((cut) => cut.id === order.id));
+      expect(kept.map((callback) => callback.orderNo).sort()).toEqual(
+        settledBeforeCrash.map((order) => order.orderNo).sort(),
+      );
+      expect(kept.every((callback) => callback.outcome === "CREDITED")).toBe(true);
 
       await app.start();
       if (point.finisher === "reconciliation") {
@@ -93,9 +102,14 @@ export function crashWhileSettling(record: Recorder): Promise<void> {
       for (const order of await reload(prisma, orders)) {
         expect(order.status).toBe("PAID");
         expect(credits.get(order.orderNo)).toBe(1);
-        // Settled before the crash or by reconciliation: the retried notify finds it done.
-        const settledEarlier = !pending.some((cut) => cut.id === order.id) || point.finisher === "reconciliation";
-        expect(outcomes.get(order.orderNo)).toEqual([settledEarlier ? "ALREADY_CREDITED" : "CREDITED"]);
+        // Settled before the crash (its notify kept with it) or by reconciliation: the retried notify finds it done.
+        const beforeCrash = !pending.some((cut) => cut.id === order.id);
+        const expected = beforeCrash
+          ? ["CREDITED", "ALREADY_CREDITED"]
+          : point.finisher === "reconciliation"
+            ? ["ALREADY_CREDITED"]
+            : ["CREDITED"];
+        expect(outcomes.get(order.orderNo)).toEqual(expected);
       }
     }
   });
