@@ -1,0 +1,3 @@
+-- CreateIndex
+CREATE INDEX "CreditLot_entryId_idx" ON "CreditLot"("entryId");
+
