@@ -3,6 +3,7 @@
 import { useTranslations } from "next-intl";
 import { useState, useTransition } from "react";
 import { payAction } from "@/app/sandbox/pay/[tradeId]/actions";
+import { useHydrated } from "@/components/use-hydrated";
 
 type TradeState = "PENDING" | "PAID" | "CLOSED" | "REFUNDED" | "EXPIRED";
 
@@ -19,6 +20,7 @@ export function PayButtons({ tradeId, state: initial, amountLabel, accent, retur
   const [state, setState] = useState<TradeState | "DECLINED">(initial);
   const [failure, setFailure] = useState<string | null>(null);
   const [pending, startTransition] = useTransition();
+  const hydrated = useHydrated();
 
   const message: Partial<Record<TradeState | "DECLINED", string>> = {
     PAID: t("paid"),
@@ -51,7 +53,7 @@ export function PayButtons({ tradeId, state: initial, amountLabel, accent, retur
       )}
       <button
         type="button"
-        disabled={pending}
+        disabled={pending || !hydrated}
         onClick={() =>
           startTransition(async () => {
             const result = await payAction(tradeId);
@@ -69,7 +71,7 @@ export function PayButtons({ tradeId, state: initial, amountLabel, accent, retur
       </button>
       <button
         type="button"
-        disabled={pending}
+        disabled={pending || !hydrated}
         onClick={() => setState("DECLINED")}
         className="rounded-lg border border-slate-300 px-4 py-3 text-base font-medium text-slate-700"
       >
