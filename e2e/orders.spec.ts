@@ -33,6 +33,8 @@ test("closing the tab loses nothing: pay on the phone, come back, see it paid an
   await expect(row).toContainText("¥30.00");
   await expect(row).toContainText("330 credits");
   await expect(row).toContainText("Alipay");
+  // Each language shows its own package name, never "标准包 / Standard".
+  await expect(row.getByRole("link")).toHaveText("Standard");
   await expect(back.getByTestId("header-balance")).toContainText(credits(before + 330));
   await screenshot(back, "orders-en");
 
@@ -45,6 +47,8 @@ test("closing the tab loses nothing: pay on the phone, come back, see it paid an
   const entry = back.getByTestId("ledger-row").first();
   await expect(entry).toContainText("Recharge");
   await expect(entry).toContainText("+330");
+  await expect(entry).toContainText("Standard");
+  await expect(entry).not.toContainText("标准包");
   await expect(entry.getByRole("link", { name: orderNo })).toBeVisible();
   await expect(entry.locator("td").last()).toHaveText(credits(before + 330));
   await screenshot(back, "ledger-en");
@@ -53,10 +57,13 @@ test("closing the tab loses nothing: pay on the phone, come back, see it paid an
   await back.getByLabel("Language").selectOption("zh");
   await expect(back.getByRole("columnheader", { name: "记录" })).toBeVisible();
   await expect(back.getByTestId("ledger-row").first()).toContainText("充值");
+  await expect(back.getByTestId("ledger-row").first()).toContainText("标准包");
+  await expect(back.getByTestId("ledger-row").first()).not.toContainText("Standard");
   await screenshot(back, "ledger-zh");
   await back.goto("/orders");
   await expect(back.getByRole("columnheader", { name: "订单" })).toBeVisible();
   await expect(back.getByTestId("order-row").filter({ hasText: orderNo })).toContainText("¥30.00");
+  await expect(back.getByTestId("order-row").filter({ hasText: orderNo }).getByRole("link")).toHaveText("标准包");
   await screenshot(back, "orders-zh");
   await back.getByLabel("语言").selectOption("en");
   await expect(back.getByRole("columnheader", { name: "Order" })).toBeVisible();

@@ -1,8 +1,9 @@
 import Link from "next/link";
-import { getFormatter, getTranslations } from "next-intl/server";
+import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 import { ListTable } from "@/components/list-table";
 import { EntryLots } from "@/components/wallet/entry-lots";
 import type { LedgerEntryView } from "@/lib/ledger/list-own-entries";
+import { packageNameFor } from "@/lib/packages/package-name";
 import type { EntryLotView } from "@/lib/wallet/list-entry-lots";
 
 /** Recharge entries name their order: link it, so the history leads back to the payment. */
@@ -27,7 +28,7 @@ export async function LedgerTable({
   /** By entry seq: the lots each entry created or drew from. */
   lots?: Map<number, EntryLotView[]>;
 }) {
-  const [t, format] = await Promise.all([getTranslations("ledger"), getFormatter()]);
+  const [t, format, locale] = await Promise.all([getTranslations("ledger"), getFormatter(), getLocale()]);
   return (
     <ListTable
       columns={[
@@ -40,7 +41,11 @@ export async function LedgerTable({
         <tr key={entry.seq} className="border-t border-slate-100 align-top" data-testid="ledger-row">
           <td className="px-3 py-3 sm:px-4">
             <span className="block font-medium text-slate-900">{t(`kind.${entry.kind}`)}</span>
-            {entry.reason && <span className="block text-slate-700">{entry.reason}</span>}
+            {(entry.packageName ?? entry.reason) && (
+              <span className="block text-slate-700">
+                {entry.packageName ? packageNameFor(locale, entry.packageName, entry.packageNameEn) : entry.reason}
+              </span>
+            )}
             <span className="mt-1 block text-xs text-slate-600">
               {format.dateTime(new Date(entry.createdAt), { dateStyle: "medium", timeStyle: "short" })}
               {entry.reference && (

@@ -1,7 +1,8 @@
-import { useFormatter, useTranslations } from "next-intl";
+import { useFormatter, useLocale, useTranslations } from "next-intl";
 import type { ReactNode } from "react";
 import { ProviderMark } from "@/components/recharge/provider-mark";
 import { formatFen } from "@/lib/format/money";
+import { packageNameFor } from "@/lib/packages/package-name";
 import type { OrderView } from "@/lib/recharge/order-view";
 
 function Row({ label, children }: { label: string; children: ReactNode }) {
@@ -19,6 +20,7 @@ export function OrderDetails({ order }: { order: OrderView }) {
   const tCommon = useTranslations("common");
   const tProvider = useTranslations("providers");
   const format = useFormatter();
+  const locale = useLocale();
   const time = (iso: string) => format.dateTime(new Date(iso), { dateStyle: "medium", timeStyle: "medium" });
   return (
     <section aria-labelledby="details-title" className="rounded-2xl border border-slate-200 bg-white p-5 shadow-sm">
@@ -32,7 +34,7 @@ export function OrderDetails({ order }: { order: OrderView }) {
           </span>
         </Row>
         <Row label={t("credits")}>{tCommon("credits", { count: order.credits })}</Row>
-        <Row label={t("package")}>{order.packageName}</Row>
+        <Row label={t("package")}>{packageNameFor(locale, order.packageName, order.packageNameEn)}</Row>
         <Row label={t("method")}>
           <span className="flex items-center gap-2">
             <ProviderMark provider={order.provider} size={20} />

@@ -1,19 +1,21 @@
 import Link from "next/link";
-import { getFormatter, getTranslations } from "next-intl/server";
+import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 import { ListTable } from "@/components/list-table";
 import { orderState } from "@/components/orders/order-state";
 import { StatusBadge } from "@/components/orders/status-badge";
 import { ProviderMark } from "@/components/recharge/provider-mark";
 import { formatFen } from "@/lib/format/money";
+import { packageNameFor } from "@/lib/packages/package-name";
 import type { OrderView } from "@/lib/recharge/order-view";
 
 /** The user's orders; three columns so it still reads on a 360 px phone. Each order opens its own page. */
 export async function OrdersTable({ orders }: { orders: OrderView[] }) {
-  const [t, tCommon, tProvider, format] = await Promise.all([
+  const [t, tCommon, tProvider, format, locale] = await Promise.all([
     getTranslations("orders"),
     getTranslations("common"),
     getTranslations("providers"),
     getFormatter(),
+    getLocale(),
   ]);
   const time = (iso: string) => format.dateTime(new Date(iso), { dateStyle: "medium", timeStyle: "short" });
   return (
@@ -25,7 +27,7 @@ export async function OrdersTable({ orders }: { orders: OrderView[] }) {
               href={`/orders/${order.orderNo}`}
               className="font-medium text-brand-700 underline underline-offset-2 hover:text-brand-800"
             >
-              {order.packageName}
+              {packageNameFor(locale, order.packageName, order.packageNameEn)}
             </Link>
             <span className="mt-0.5 block font-mono text-xs break-all text-slate-600">{order.orderNo}</span>
             <span className="mt-1 flex flex-wrap items-center gap-x-1.5 text-xs text-slate-600">

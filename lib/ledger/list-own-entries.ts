@@ -15,6 +15,9 @@ export interface LedgerEntryView {
   kind: LedgerKind;
   reference: string | null;
   reason: string | null;
+  /** A recharge's package, both names from its order (the reason keeps the Chinese one only). */
+  packageName: string | null;
+  packageNameEn: string | null;
   createdAt: string;
 }
 
@@ -46,10 +49,27 @@ export async function listOwnEntries({ userId, page, pageSize }: ListOwnEntriesO
       },
     }),
   ]);
+  const orderNos = rows.flatMap((row) => (row.kind === "RECHARGE" && row.reference ? [row.reference] : []));
+  const orders =
+    orderNos.length === 0
+      ? []
+      : await prisma.rechargeOrder.findMany({
+          where: { userId, orderNo: { in: orderNos } },
+          select: { orderNo: true, packageName: true, packageNameEn: true },
+        });
+  const byOrderNo = new Map(orders.map((order) => [order.orderNo, order]));
   return {
     total,
     page,
     pageSize,
-    entries: rows.map((row) => ({ ...row, createdAt: row.createdAt.toISOString() })),
+    entries: rows.map((row) => {
+      const order = row.kind === "RECHARGE" && row.reference ? byOrderNo.get(row.reference) : undefined;
+      return {
+        ...row,
+        packageName: order?.packageName ?? null,
+        packageNameEn: order?.packageNameEn ?? null,
+        createdAt: row.createdAt.toISOString(),
+      };
+    }),
   };
 }

@@ -1,5 +1,6 @@
 import { getPrisma } from "@/lib/db";
 import type { Locale } from "@/lib/i18n/config";
+import { packageNameFor } from "@/lib/packages/package-name";
 
 export interface PackageView {
   id: string;
@@ -20,7 +21,7 @@ export async function listActivePackages(locale: Locale): Promise<PackageView[]>
   });
   const views = rows.map((row) => ({
     id: row.id,
-    name: locale === "en" && row.nameEn ? row.nameEn : row.name,
+    name: packageNameFor(locale, row.name, row.nameEn),
     priceFen: row.priceFen,
     credits: row.credits,
     bonusCredits: row.bonusCredits,

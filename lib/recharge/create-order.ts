@@ -72,11 +72,11 @@ async function insertOrder(order: NewOrder): Promise<RechargeOrder | null> {
       SELECT id, name, "nameEn", "priceFen", credits, "bonusCredits", "bonusValidityDays"
       FROM "CreditPackage" WHERE id = ${order.packageId} AND active
     ), created AS (
-      INSERT INTO "RechargeOrder" (id, "orderNo", "userId", "clientKey", "packageId", "packageName", "priceFen", credits,
+      INSERT INTO "RechargeOrder" (id, "orderNo", "userId", "clientKey", "packageId", "packageName", "packageNameEn", "priceFen", credits,
                                    "bonusCredits", "bonusValidityDays", provider, "configId", channel, status,
                                    "expiresAt", "clientIp", "nextCheckAt", "createdAt", "updatedAt")
       SELECT ${randomUUID()}, ${order.orderNo}, ${order.userId}, ${order.clientKey ?? null}, pkg.id,
-             CASE WHEN coalesce(pkg."nameEn", '') = '' THEN pkg.name ELSE pkg.name || ' / ' || pkg."nameEn" END,
+             pkg.name, NULLIF(pkg."nameEn", ''),
              pkg."priceFen", pkg.credits + pkg."bonusCredits", pkg."bonusCredits", pkg."bonusValidityDays",
              ${order.provider}::"Provider", ${order.configId}, ${order.channel}::"PaymentChannel", 'PENDING',
              ${order.expiresAt}::timestamp, ${order.clientIp ?? null},

@@ -6,7 +6,9 @@ export interface OrderView {
   status: RechargeOrder["status"];
   /** PENDING past its expiry reads as EXPIRED until the expiry job closes it. */
   displayStatus: RechargeOrder["status"] | "EXPIRED";
+  /** Chinese; `packageNameEn` is the English name when the package had one. */
   packageName: string;
+  packageNameEn: string | null;
   priceFen: number;
   credits: number;
   provider: RechargeOrder["provider"];
@@ -26,6 +28,7 @@ export type OrderViewFields = Pick<
   | "orderNo"
   | "status"
   | "packageName"
+  | "packageNameEn"
   | "priceFen"
   | "credits"
   | "provider"
@@ -46,6 +49,7 @@ export function orderView(order: OrderViewFields, now = new Date()): OrderView {
     status: order.status,
     displayStatus: expired ? "EXPIRED" : order.status,
     packageName: order.packageName,
+    packageNameEn: order.packageNameEn,
     priceFen: order.priceFen,
     credits: order.credits,
     provider: order.provider,

@@ -29,7 +29,7 @@ export async function readOrderStatus({ session, orderNo }: ReadOrderStatusOptio
   const db = await getDatabase();
   // A revoked session (password changed, signed out everywhere) finds no user row: no second query.
   const [row] = await db.query<Row>(
-    Prisma.sql`SELECT u."balance", o."orderNo", o."status", o."packageName", o."priceFen", o."credits",
+    Prisma.sql`SELECT u."balance", o."orderNo", o."status", o."packageName", o."packageNameEn", o."priceFen", o."credits",
         o."provider", o."channel", o."payUrl", o."expiresAt", o."paidAt", o."closedAt", o."closeReason",
         o."late", o."createdAt"
       FROM "User" u

@@ -1,15 +1,17 @@
 import Link from "next/link";
-import { useTranslations } from "next-intl";
+import { useLocale, useTranslations } from "next-intl";
 import { OrderFlags, OrderStatusBadge, ProviderName } from "@/components/admin/badges";
 import { EmptyRow, Table, Td, Th } from "@/components/admin/table";
 import { Time } from "@/components/admin/time";
 import { SortHeader } from "@/components/admin/transactions/sort-header";
 import type { TransactionRow } from "@/lib/admin/transactions/list-transactions";
 import { formatFen } from "@/lib/format/money";
+import { packageNameFor } from "@/lib/packages/package-name";
 
 /** Orders as rows; with `params` the date and amount headers sort the transactions page. */
 export function TransactionsTable({ orders, params }: { orders: TransactionRow[]; params?: Record<string, string> }) {
   const t = useTranslations("console.transactions");
+  const locale = useLocale();
   const header = (column: "createdAt" | "amount" | "paidAt", label: string, className?: string) =>
     params ? (
       <SortHeader column={column} label={label} params={params} className={className} />
@@ -46,8 +48,8 @@ export function TransactionsTable({ orders, params }: { orders: TransactionRow[]
                 {order.userEmail}
               </Link>
             </Td>
-            <Td className="max-w-36 truncate" title={order.packageName}>
-              {order.packageName}
+            <Td className="max-w-36 truncate" title={packageNameFor(locale, order.packageName, order.packageNameEn)}>
+              {packageNameFor(locale, order.packageName, order.packageNameEn)}
             </Td>
             <Td className="text-right tabular-nums">
               {formatFen(order.priceFen)}

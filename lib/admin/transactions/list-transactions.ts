@@ -20,6 +20,7 @@ export interface TransactionRow {
   userId: string;
   userEmail: string;
   packageName: string;
+  packageNameEn: string | null;
   priceFen: number;
   paidAmountFen: number | null;
   refundedFen: number;
@@ -56,6 +57,7 @@ export const transactionColumns = {
   userId: true,
   user: { select: { email: true } },
   packageName: true,
+  packageNameEn: true,
   priceFen: true,
   paidAmountFen: true,
   refundedFen: true,

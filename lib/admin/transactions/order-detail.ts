@@ -64,6 +64,7 @@ export interface OrderDetail {
     orderNo: string;
     status: OrderStatus;
     packageName: string;
+    packageNameEn: string | null;
     priceFen: number;
     credits: number;
     paidAmountFen: number | null;
@@ -200,6 +201,7 @@ export async function getOrderDetail(orderNo: string): Promise<OrderDetail> {
       orderNo: order.orderNo,
       status: order.status,
       packageName: order.packageName,
+      packageNameEn: order.packageNameEn,
       priceFen: order.priceFen,
       credits: order.credits,
       paidAmountFen: order.paidAmountFen,

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { getTranslations } from "next-intl/server";
+import { getLocale, getTranslations } from "next-intl/server";
 import type { ReactNode } from "react";
 import { OrderFlags, OrderStatusBadge, ProviderName, SandboxTag } from "@/components/admin/badges";
 import { Alert } from "@/components/admin/alert";
@@ -14,6 +14,7 @@ import { getOrderDetail, type OrderDetail } from "@/lib/admin/transactions/order
 import { requirePageAdmin } from "@/lib/auth/session";
 import { AppError } from "@/lib/errors";
 import { formatFen } from "@/lib/format/money";
+import { packageNameFor } from "@/lib/packages/package-name";
 
 type Params = Promise<{ orderNo: string }>;
 
@@ -43,7 +44,7 @@ function Fact({ label, children }: { label: string; children: ReactNode }) {
 export default async function OrderDetailPage({ params }: { params: Params }) {
   const { orderNo } = await params;
   await requirePageAdmin(`/admin/transactions/${encodeURIComponent(orderNo)}`);
-  const [t, detail] = await Promise.all([getTranslations("console.order"), load(orderNo)]);
+  const [t, locale, detail] = await Promise.all([getTranslations("console.order"), getLocale(), load(orderNo)]);
   const { order, user, config } = detail;
 
   return (
@@ -74,7 +75,7 @@ export default async function OrderDetailPage({ params }: { params: Params }) {
                   {user.email}
                 </Link>
               </Fact>
-              <Fact label={t("package")}>{order.packageName}</Fact>
+              <Fact label={t("package")}>{packageNameFor(locale, order.packageName, order.packageNameEn)}</Fact>
               <Fact label={t("credits")}>{order.credits}</Fact>
               <Fact label={t("price")}>{formatFen(order.priceFen)}</Fact>
               <Fact label={t("paid")}>{order.paidAmountFen === null ? "—" : formatFen(order.paidAmountFen)}</Fact>
