@@ -18,6 +18,14 @@ export function chinaDay(instant: Date): string {
   return new Date(instant.getTime() + 8 * 60 * 60 * 1000).toISOString().slice(0, 10);
 }
 
+/**
+ * An instant as ISO 8601 in China time with its offset, "2025-01-31T09:30:00+08:00": what the
+ * CSV exports write, so a file shows the console's times and says which zone they are in.
+ */
+export function chinaTimestamp(instant: Date): string {
+  return `${new Date(instant.getTime() + 8 * 60 * 60 * 1000).toISOString().slice(0, 19)}${chinaOffset}`;
+}
+
 export const dayField = z.iso.date("invalid_date");
 
 /** `createdAt`-style bounds for optional "from"/"to" days (both inclusive). */

@@ -1,3 +1,4 @@
+import { chinaTimestamp } from "@/lib/admin/date-range";
 import { stringify } from "csv-stringify/sync";
 import { formatYuan } from "@/lib/admin/yuan";
 import { getPrisma } from "@/lib/db";
@@ -64,7 +65,7 @@ export function differencesCsv(query: Pick<ReconciliationQuery, "status" | "bill
         row.ourFen === null ? "" : formatYuan(row.ourFen),
         inert(row.detail),
         inert(row.resolution),
-        row.resolvedAt?.toISOString() ?? "",
+        row.resolvedAt ? chinaTimestamp(row.resolvedAt) : "",
       ]);
       controller.enqueue(encoder.encode(stringify(records)));
       if (rows.length < BATCH) controller.close();

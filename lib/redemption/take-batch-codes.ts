@@ -1,3 +1,4 @@
+import { chinaTimestamp } from "@/lib/admin/date-range";
 import { stringify } from "csv-stringify/sync";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { appKeyring } from "@/lib/crypto/app-keyring";
@@ -39,7 +40,7 @@ export async function takeBatchCodes({ batchId, actorId }: TakeBatchCodesOptions
     });
     const validity = batch.creditValidityDays === null ? "never" : String(batch.creditValidityDays);
     const csv = stringify(
-      codes.map((code) => [code, batch.creditsPerCode, batch.category, batch.redeemBy.toISOString(), validity]),
+      codes.map((code) => [code, batch.creditsPerCode, batch.category, chinaTimestamp(batch.redeemBy), validity]),
       { header: true, columns: ["code", "credits", "category", "redeem_by", "credit_validity_days"] },
     );
     return { filename: `redemption-codes-${batch.id}.csv`, csv };

@@ -1,3 +1,4 @@
+import { getTranslations } from "next-intl/server";
 import type { CSSProperties, ReactNode } from "react";
 import { AdminNav } from "@/components/admin/admin-nav";
 import { ClientTranslations } from "@/components/client-translations";
@@ -15,11 +16,18 @@ const wide: CSSProperties = {
  * in every page and route handler, because a layout does not guard the pages under it.
  */
 export default async function AdminLayout({ children }: { children: ReactNode }) {
-  const user = await currentUser();
+  const [user, t] = await Promise.all([currentUser(), getTranslations("console.nav")]);
   return (
     <ClientTranslations namespaces={["console"]}>
       <div style={wide} className="flex flex-col gap-6">
-        {isAdmin(user) && <AdminNav />}
+        {isAdmin(user) && (
+          <>
+            <AdminNav />
+            <p className="-mt-3 text-xs text-slate-600" data-testid="console-time-zone">
+              {t("timeZone")}
+            </p>
+          </>
+        )}
         {children}
       </div>
     </ClientTranslations>

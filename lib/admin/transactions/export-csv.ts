@@ -1,6 +1,7 @@
 import type { Prisma } from "@prisma/client";
 import { stringify } from "csv-stringify/sync";
 import { getPrisma } from "@/lib/db";
+import { chinaTimestamp } from "@/lib/admin/date-range";
 import { formatYuan } from "@/lib/admin/yuan";
 import { sandboxConfigIds } from "@/lib/payment-configs/is-sandbox";
 import { transactionWhere, type TransactionFilters } from "@/lib/admin/transactions/filters";
@@ -44,7 +45,7 @@ function inert(text: string | null): string {
 function csvRecord(row: TransactionRow, sandboxIds: Set<string>): string[] {
   return [
     row.orderNo,
-    row.createdAt,
+    chinaTimestamp(new Date(row.createdAt)),
     inert(row.userEmail),
     inert(row.packageName),
     inert(row.packageNameEn),
@@ -57,7 +58,7 @@ function csvRecord(row: TransactionRow, sandboxIds: Set<string>): string[] {
     row.paidAmountFen === null ? "" : formatYuan(row.paidAmountFen),
     formatYuan(row.refundedFen),
     String(row.credits),
-    row.paidAt ?? "",
+    row.paidAt ? chinaTimestamp(new Date(row.paidAt)) : "",
     inert(row.providerTradeNo),
     row.late ? "yes" : "no",
     inert(row.anomaly),

@@ -142,6 +142,10 @@ describe("transactions export", () => {
     // Newest first.
     const times = rows.map((row) => Date.parse(row.created_at ?? ""));
     expect([...times].sort((a, b) => b - a)).toEqual(times);
+    // In the console's zone, with its offset written: the same wall-clock time the console shows.
+    const first = seeded[0]!;
+    expect(byNo.get(first.orderNo)?.created_at).toBe("2025-03-10T12:00:00+08:00");
+    expect(Date.parse(byNo.get(first.orderNo)!.created_at!)).toBe(first.createdAt.getTime());
   });
 
   it("filters by status, anomaly, late and search (order no, provider trade no, email)", async () => {
