@@ -1,4 +1,5 @@
-import { expect, test, type Browser, type Page } from "@playwright/test";
+import { type Browser, type Page } from "@playwright/test";
+import { expect, test } from "./csp-guard";
 import { e2eAdmin } from "./accounts";
 import { adminSession } from "./admin-helpers";
 import { mailedLink, mailsTo, screenshot, signIn, signUp, uniqueEmail } from "./helpers";

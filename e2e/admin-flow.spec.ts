@@ -1,5 +1,6 @@
 import { readFileSync } from "node:fs";
-import { expect, test, type Page } from "@playwright/test";
+import { type Page } from "@playwright/test";
+import { expect, test } from "./csp-guard";
 import { apiV3Key, rsaKeyPair } from "../lib/admin/testing/key-material";
 import {
   adminScreenshot,

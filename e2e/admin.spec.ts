@@ -1,4 +1,4 @@
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./csp-guard";
 import { e2eAdmin } from "./accounts";
 import { screenshot, signIn, signUp, uniqueEmail } from "./helpers";
 

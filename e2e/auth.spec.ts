@@ -1,4 +1,4 @@
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./csp-guard";
 import { screenshot, signIn, signOut, signUp, uniqueEmail } from "./helpers";
 
 test.use({ locale: "en-US" });

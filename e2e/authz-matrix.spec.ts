@@ -1,4 +1,5 @@
-import { expect, test, type APIRequestContext, type BrowserContext, type Page } from "@playwright/test";
+import { type APIRequestContext, type BrowserContext, type Page } from "@playwright/test";
+import { expect, test } from "./csp-guard";
 import { e2eAdmin } from "./accounts";
 import { adminSession, json, packageIdByPrice, placeOrder, waitForOrderStatus, type ConfigView } from "./admin-helpers";
 import { e2eServers, payOnPhone, signUp, uniqueEmail } from "./helpers";

@@ -10,7 +10,7 @@ import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { Client } from "pg";
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./csp-guard";
 import { e2eAdmin } from "./accounts";
 import { payOnPhone, signIn, signUp, uniqueEmail } from "./helpers";
 

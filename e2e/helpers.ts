@@ -1,8 +1,6 @@
 import { mkdirSync } from "node:fs";
 import path from "node:path";
 import {
-  test as base,
-  expect,
   request as requests,
   type APIRequestContext,
   type Browser,
@@ -11,6 +9,7 @@ import {
   type Page,
 } from "@playwright/test";
 import { e2eAdmin } from "./accounts";
+import { test as base, expect } from "./csp-guard";
 
 let counter = 0;
 

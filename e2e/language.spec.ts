@@ -1,4 +1,4 @@
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./csp-guard";
 import { screenshot, signUp, uniqueEmail } from "./helpers";
 
 test.describe("language from the browser", () => {

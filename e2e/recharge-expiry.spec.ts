@@ -1,4 +1,4 @@
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./csp-guard";
 import { decodeQr, e2eServers, payOnPhone, screenshot, signUp, uniqueEmail } from "./helpers";
 
 // The second server, started with ORDER_TTL_MINUTES=1: its codes run out after a minute.

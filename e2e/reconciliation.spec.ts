@@ -1,4 +1,4 @@
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./csp-guard";
 import { adminScreenshot, adminSession, json } from "./admin-helpers";
 
 interface ConfigView {

@@ -1,4 +1,4 @@
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./csp-guard";
 import { e2eAdmin } from "./accounts";
 import { signUp, uniqueEmail } from "./helpers";
 
@@ -8,13 +8,35 @@ test("pages and APIs carry the security headers", async ({ request }) => {
   for (const path of ["/", "/sign-in", "/api/payment-methods"]) {
     const response = await request.get(path);
     const headers = response.headers();
-    expect(headers["content-security-policy"], path).toContain("frame-ancestors 'none'");
-    expect(headers["content-security-policy"], path).toContain("default-src 'self'");
+    // Pages get their policy from proxy.ts; JSON answers run no scripts and get none.
+    if (!path.startsWith("/api/")) {
+      expect(headers["content-security-policy"], path).toContain("frame-ancestors 'none'");
+      expect(headers["content-security-policy"], path).toContain("default-src 'self'");
+    }
     expect(headers["x-content-type-options"], path).toBe("nosniff");
     expect(headers["x-frame-options"], path).toBe("DENY");
     expect(headers["x-powered-by"], path).toBeUndefined();
     expect(headers["strict-transport-security"], path).toBe("max-age=31536000");
   }
+});
+
+test("a page's scripts run by a nonce of its own, never because inline scripts are allowed", async ({ request }) => {
+  const nonces = new Set<string>();
+  for (const path of ["/", "/sign-in", "/sign-in"]) {
+    const response = await request.get(path);
+    const policy = response.headers()["content-security-policy"] ?? "";
+    const scriptSrc = policy.split(";").find((directive) => directive.trim().startsWith("script-src")) ?? "";
+    expect(scriptSrc, path).not.toContain("'unsafe-inline'");
+    expect(scriptSrc, path).toContain("'strict-dynamic'");
+    const nonce = /'nonce-([^']+)'/.exec(scriptSrc)?.[1];
+    expect(nonce, path).toBeTruthy();
+    nonces.add(nonce ?? "");
+    const scripts = (await response.text()).match(/<script\b[^>]*>/g) ?? [];
+    expect(scripts.length, path).toBeGreaterThan(0);
+    for (const script of scripts) expect(script, path).toContain(`nonce="${nonce}"`);
+  }
+  // Each response has its own nonce, so one seen in a page cannot be reused in another.
+  expect(nonces.size).toBe(3);
 });
 
 test("a state-changing request from another site is refused, even with the user's session", async ({ page }) => {

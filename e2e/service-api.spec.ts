@@ -1,6 +1,6 @@
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./csp-guard";
 import { Webhook } from "standardwebhooks";
 import { adminScreenshot, adminSession, packageIdByPrice, placeOrder, waitForOrderStatus } from "./admin-helpers";
 import { payOnPhone, signUp, uniqueEmail } from "./helpers";

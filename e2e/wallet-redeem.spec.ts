@@ -1,5 +1,6 @@
 import { readFileSync } from "node:fs";
-import { expect, test, type Browser, type Page } from "@playwright/test";
+import { type Browser, type Page } from "@playwright/test";
+import { expect, test } from "./csp-guard";
 import { adminScreenshot, adminSession, json } from "./admin-helpers";
 import { screenshot, signUp, uniqueEmail } from "./helpers";
 

@@ -1,4 +1,5 @@
 import type { Prisma } from "@prisma/client";
+import { currentOrigin, type AuditOrigin } from "@/lib/audit/request-origin";
 
 const secretField = /secret|password|private|apiv3|pem|token|sealed|passwordhash/i;
 
@@ -25,10 +26,16 @@ export interface AuditInput {
   target?: string;
   before?: unknown;
   after?: unknown;
+  /** Where the action came from; by default the request being served (lib/audit/request-origin.ts). */
+  origin?: AuditOrigin;
 }
 
-/** Writes an admin action to the audit log in the caller's transaction, secrets masked. */
+/**
+ * Writes an admin action to the audit log in the caller's transaction, secrets masked, with
+ * the client address and user agent of the request it came from.
+ */
 export async function recordAudit(tx: Prisma.TransactionClient, input: AuditInput): Promise<void> {
+  const origin = input.origin ?? (await currentOrigin());
   await tx.auditLog.create({
     data: {
       actorId: input.actorId,
@@ -36,6 +43,8 @@ export async function recordAudit(tx: Prisma.TransactionClient, input: AuditInpu
       target: input.target,
       before: maskSecrets(input.before) ?? undefined,
       after: maskSecrets(input.after) ?? undefined,
+      actorAddress: origin.address,
+      actorUserAgent: origin.userAgent,
     },
   });
 }

@@ -95,6 +95,8 @@ describe("sign-in", () => {
       actorId: admin.id,
       target: admin.id,
       after: { address: "198.51.100.4", userAgent: "vitest" },
+      actorAddress: "198.51.100.4",
+      actorUserAgent: "vitest",
     });
   });
 });

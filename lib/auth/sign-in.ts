@@ -83,6 +83,10 @@ export async function signInWithPassword({
       action: "admin.sign_in",
       target: user.id,
       after: { address: clientAddress, userAgent: userAgent?.slice(0, 512) ?? null },
+      origin: {
+        address: clientAddress === "unknown" ? null : clientAddress,
+        userAgent: userAgent?.slice(0, 512) || null,
+      },
     });
   }
   return { id: user.id, email: user.email, name: user.name, role: user.role, sessionVersion: user.sessionVersion };

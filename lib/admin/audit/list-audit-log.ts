@@ -24,6 +24,9 @@ export interface AuditEntryView {
   action: string;
   actorId: string | null;
   actorEmail: string | null;
+  actorName: string | null;
+  actorAddress: string | null;
+  actorUserAgent: string | null;
   target: string | null;
   before: Prisma.JsonValue;
   after: Prisma.JsonValue;
@@ -58,7 +61,7 @@ export async function listAuditLog(query: AuditQuery): Promise<AuditPage> {
     prisma.auditLog.count({ where }),
     prisma.auditLog.findMany({
       where,
-      include: { actor: { select: { email: true } } },
+      include: { actor: { select: { email: true, name: true } } },
       orderBy: [{ createdAt: "desc" }, { id: "desc" }],
       skip: (query.page - 1) * query.pageSize,
       take: query.pageSize,
@@ -75,6 +78,9 @@ export async function listAuditLog(query: AuditQuery): Promise<AuditPage> {
       action: row.action,
       actorId: row.actorId,
       actorEmail: row.actor?.email ?? null,
+      actorName: row.actor?.name ?? null,
+      actorAddress: row.actorAddress,
+      actorUserAgent: row.actorUserAgent,
       target: row.target,
       before: maskSecrets(row.before) as Prisma.JsonValue,
       after: maskSecrets(row.after) as Prisma.JsonValue,

@@ -2,9 +2,9 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { Alert } from "@/components/admin/alert";
+import { AuditChange } from "@/components/admin/audit/audit-change";
 import { AuditTarget } from "@/components/admin/audit/audit-target";
 import { buttonClass } from "@/components/admin/form-controls";
-import { JsonBlock } from "@/components/admin/json-block";
 import { PageHeader } from "@/components/admin/page-header";
 import { Pagination } from "@/components/admin/pagination";
 import { Section } from "@/components/admin/section";
@@ -12,6 +12,7 @@ import { EmptyRow, Table, Td, Th } from "@/components/admin/table";
 import { Time } from "@/components/admin/time";
 import { auditQuerySchema, listAuditLog } from "@/lib/admin/audit/list-audit-log";
 import { searchParamsObject } from "@/lib/admin/search-params";
+import { auditActionKey, isAuditAction } from "@/lib/audit/audit-actions";
 import { requirePageAdmin } from "@/lib/auth/session";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -28,6 +29,8 @@ export default async function AuditPage({ searchParams }: { searchParams: Search
   const t = await getTranslations("console.audit");
   const query = auditQuerySchema.safeParse(params);
   const result = query.success ? await listAuditLog(query.data) : null;
+  // A code no longer written (an older release's) still shows, as its code.
+  const actionName = (action: string) => (isAuditAction(action) ? t(`actions.${auditActionKey(action)}`) : action);
 
   return (
     <div className="flex flex-col gap-6">
@@ -43,7 +46,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Search
                 <option value="">{t("any")}</option>
                 {(result?.actions ?? []).map((action) => (
                   <option key={action} value={action}>
-                    {action}
+                    {actionName(action)}
                   </option>
                 ))}
               </select>
@@ -108,16 +111,39 @@ export default async function AuditPage({ searchParams }: { searchParams: Search
                   <Td>
                     <Time iso={entry.createdAt} withSeconds />
                   </Td>
-                  <Td className="text-xs">{entry.actorEmail ?? t("system")}</Td>
-                  <Td className="font-mono text-xs">{entry.action}</Td>
+                  <Td className="text-xs">
+                    <div className="flex flex-col gap-0.5" data-testid="audit-actor">
+                      {entry.actorName && <span className="font-medium text-slate-900">{entry.actorName}</span>}
+                      <span className="break-all">{entry.actorEmail ?? t("system")}</span>
+                      {entry.actorId && (
+                        <span className="text-slate-600">
+                          {t("address")}: <span className="font-mono">{entry.actorAddress ?? t("unknownAddress")}</span>
+                        </span>
+                      )}
+                      {entry.actorUserAgent && (
+                        <span className="max-w-56 truncate text-slate-500" title={entry.actorUserAgent}>
+                          {t("userAgent")}: {entry.actorUserAgent}
+                        </span>
+                      )}
+                    </div>
+                  </Td>
+                  <Td className="text-xs">
+                    <div className="flex flex-col gap-0.5">
+                      <span className="font-medium text-slate-900" data-testid="audit-action">
+                        {actionName(entry.action)}
+                      </span>
+                      <span className="font-mono text-slate-500">{entry.action}</span>
+                    </div>
+                  </Td>
                   <Td>
                     <AuditTarget action={entry.action} target={entry.target} />
                   </Td>
                   <Td className="min-w-72">
-                    <div className="flex flex-col gap-1">
-                      {entry.before !== null && <JsonBlock label={t("before")} value={entry.before} />}
-                      {entry.after !== null && <JsonBlock label={t("after")} value={entry.after} />}
-                    </div>
+                    <AuditChange
+                      before={entry.before}
+                      after={entry.after}
+                      labels={{ before: t("before"), after: t("after") }}
+                    />
                   </Td>
                 </tr>
               ))}

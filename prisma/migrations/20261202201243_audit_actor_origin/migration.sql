@@ -1,0 +1,4 @@
+-- AlterTable
+ALTER TABLE "AuditLog" ADD COLUMN     "actorAddress" TEXT,
+ADD COLUMN     "actorUserAgent" TEXT;
+
