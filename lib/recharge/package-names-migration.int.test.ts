@@ -1,30 +1,13 @@
-import { cpSync, mkdtempSync, readdirSync } from "node:fs";
-import { tmpdir } from "node:os";
-import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { migrate } from "@/lib/db/migrate";
+import { migrationsBefore } from "@/lib/testing/migrations-before";
 import { openEmptyDatabase } from "@/lib/testing/test-database";
-
-const namesMigration = readdirSync(path.join("prisma", "migrations")).find((name) =>
-  name.endsWith("_order_package_name_en"),
-)!;
-
-/** The committed migrations from before orders kept two names. */
-function migrationsBeforeNames(): string {
-  const dir = mkdtempSync(path.join(tmpdir(), "migrations-before-names-"));
-  for (const name of readdirSync(path.join("prisma", "migrations"))) {
-    if (name.endsWith(".toml") || name < namesMigration) {
-      cpSync(path.join("prisma", "migrations", name), path.join(dir, name), { recursive: true });
-    }
-  }
-  return dir;
-}
 
 describe("the migration to two package names, on a database that has orders", () => {
   it('splits "<zh> / <en>" back into the two names and leaves every other name as it was', async () => {
     const { db, dispose } = await openEmptyDatabase();
     try {
-      await migrate(db, migrationsBeforeNames());
+      await migrate(db, migrationsBefore("_order_package_name_en"));
       await db.withSession(async (session) => {
         await session.exec(`
           INSERT INTO "User" (id, email, "passwordHash", "updatedAt") VALUES ('u', 'u@example.com', 'x', now());

@@ -1,30 +1,15 @@
-import { cpSync, mkdtempSync, readdirSync } from "node:fs";
-import { tmpdir } from "node:os";
-import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { migrate } from "@/lib/db/migrate";
 import { checkLedgerInvariants } from "@/lib/ledger/check-invariants";
+import { migrationsBefore } from "@/lib/testing/migrations-before";
 import { openEmptyDatabase } from "@/lib/testing/test-database";
 import { debitCredits } from "@/lib/wallet/debit-credits";
-
-const lotsMigration = readdirSync(path.join("prisma", "migrations")).find((name) => name.endsWith("_wallet_lots"))!;
-
-/** The committed migrations that came before lots existed. */
-function migrationsBeforeLots(): string {
-  const dir = mkdtempSync(path.join(tmpdir(), "migrations-before-lots-"));
-  for (const name of readdirSync(path.join("prisma", "migrations"))) {
-    if (name.endsWith(".toml") || name < lotsMigration) {
-      cpSync(path.join("prisma", "migrations", name), path.join(dir, name), { recursive: true });
-    }
-  }
-  return dir;
-}
 
 describe("the migration to lots, on a database that has data", () => {
   it("turns every positive balance into one PAID lot that never expires, and the wallet works on it", async () => {
     const { db, dispose } = await openEmptyDatabase();
     try {
-      await migrate(db, migrationsBeforeLots());
+      await migrate(db, migrationsBefore("_wallet_lots"));
       await db.withSession(async (session) => {
         await session.exec(`
           INSERT INTO "User" (id, email, "passwordHash", balance, "ledgerSeq", "allowNegativeBalance", "updatedAt") VALUES
