@@ -120,7 +120,7 @@ test("the ledger API lists the caller's entries, newest first, and checks its qu
     expect.objectContaining({ seq: body.total - 1, delta: 60, balanceAfter: balance - 330, kind: "RECHARGE" }),
   ]);
   expect(Object.keys(body.entries[0]!).sort()).toEqual(
-    ["balanceAfter", "createdAt", "delta", "kind", "reason", "reference", "seq"].sort(),
+    ["balanceAfter", "createdAt", "delta", "kind", "packageName", "packageNameEn", "reason", "reference", "seq"].sort(),
   );
 
   expect((await page.request.get("/api/ledger?pageSize=0")).status()).toBe(400);
