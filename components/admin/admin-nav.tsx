@@ -15,6 +15,7 @@ const items = [
   { href: "/admin/developers", key: "developers" },
   { href: "/admin/audit", key: "audit" },
   { href: "/admin/outbox", key: "outbox" },
+  { href: "/admin/settings", key: "settings" },
 ] as const;
 
 export function AdminNav() {

@@ -1,7 +1,7 @@
 import { useFormatter } from "next-intl";
 
 /**
- * An instant in China time (the app's time zone), with a machine-readable datetime.
+ * An instant in the display time zone (lib/settings, set in next-intl's request config), with a machine-readable datetime.
  * `stacked` puts the time under the date, for narrow table columns.
  */
 export function Time({

@@ -30,7 +30,7 @@ function fill(template: string, values: Record<string, string>): string {
 }
 
 /** The code box. Errors name what went wrong (unknown, used, batch closed, limit), and the code stays in the box. */
-export function RedeemForm({ texts, locale }: { texts: RedeemTexts; locale: string }) {
+export function RedeemForm({ texts, locale, timeZone }: { texts: RedeemTexts; locale: string; timeZone: string }) {
   const router = useRouter();
   const [code, setCode] = useState("");
   const [pending, setPending] = useState(false);
@@ -39,7 +39,7 @@ export function RedeemForm({ texts, locale }: { texts: RedeemTexts; locale: stri
   const formatDate = (iso: string) =>
     new Intl.DateTimeFormat(locale === "zh" ? "zh-CN" : "en-US", {
       dateStyle: "long",
-      timeZone: "Asia/Shanghai",
+      timeZone,
     }).format(new Date(iso));
 
   async function submit(event: FormEvent) {

@@ -7,6 +7,7 @@ export const auditActions = [
   "admin.sign_in",
   "api_key.create",
   "api_key.revoke",
+  "display_settings.time_zone",
   "order.close",
   "order.refund",
   "order.sync",

@@ -1,7 +1,8 @@
-import { chinaTimestamp } from "@/lib/admin/date-range";
+import { zonedTimestamp } from "@/lib/admin/date-range";
 import { stringify } from "csv-stringify/sync";
 import { formatYuan } from "@/lib/admin/yuan";
 import { getPrisma } from "@/lib/db";
+import { getDisplayTimeZone } from "@/lib/settings/get-display-time-zone";
 import { differenceWhere, type ReconciliationQuery } from "./list-reconciliation";
 
 const header = [
@@ -33,10 +34,12 @@ export function differencesCsv(query: Pick<ReconciliationQuery, "status" | "bill
   const encoder = new TextEncoder();
   let cursor: string | undefined;
   let started = false;
+  let timeZone: string;
   return new ReadableStream({
     async pull(controller) {
       if (!started) {
         started = true;
+        timeZone = await getDisplayTimeZone();
         // A BOM so spreadsheet programs read the Chinese text as UTF-8.
         controller.enqueue(encoder.encode(`\uFEFF${stringify([header])}`));
       }
@@ -65,7 +68,7 @@ export function differencesCsv(query: Pick<ReconciliationQuery, "status" | "bill
         row.ourFen === null ? "" : formatYuan(row.ourFen),
         inert(row.detail),
         inert(row.resolution),
-        row.resolvedAt ? chinaTimestamp(row.resolvedAt) : "",
+        row.resolvedAt ? zonedTimestamp(row.resolvedAt, timeZone) : "",
       ]);
       controller.enqueue(encoder.encode(stringify(records)));
       if (rows.length < BATCH) controller.close();

@@ -2,6 +2,7 @@ import { cookies, headers } from "next/headers";
 import { getRequestConfig } from "next-intl/server";
 import { isLocale, localeCookie, type Locale } from "@/lib/i18n/config";
 import { localeFromAcceptLanguage } from "@/lib/i18n/negotiate";
+import { getDisplayTimeZone } from "@/lib/settings/get-display-time-zone";
 
 async function requestLocale(): Promise<Locale> {
   const chosen = (await cookies()).get(localeCookie)?.value;
@@ -20,5 +21,6 @@ async function loadMessages(locale: Locale) {
 
 export default getRequestConfig(async () => {
   const locale = await requestLocale();
-  return { locale, messages: await loadMessages(locale), timeZone: "Asia/Shanghai" };
+  const [messages, timeZone] = await Promise.all([loadMessages(locale), getDisplayTimeZone()]);
+  return { locale, messages, timeZone };
 });

@@ -1,4 +1,4 @@
-import { chinaTimestamp } from "@/lib/admin/date-range";
+import { zonedTimestamp } from "@/lib/admin/date-range";
 import { stringify } from "csv-stringify/sync";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { appKeyring } from "@/lib/crypto/app-keyring";
@@ -6,6 +6,7 @@ import { open } from "@/lib/crypto/secret-box";
 import { getPrisma } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { sealContext } from "@/lib/redemption/create-batch";
+import { getDisplayTimeZone } from "@/lib/settings/get-display-time-zone";
 
 export interface TakeBatchCodesOptions {
   batchId: string;
@@ -22,7 +23,7 @@ export interface BatchCodesFile {
  * write that hands it out, so a second (or concurrent) download is refused.
  */
 export async function takeBatchCodes({ batchId, actorId }: TakeBatchCodesOptions): Promise<BatchCodesFile> {
-  const prisma = await getPrisma();
+  const [prisma, timeZone] = await Promise.all([getPrisma(), getDisplayTimeZone()]);
   return prisma.$transaction(async (tx) => {
     const batch = await tx.redemptionBatch.findUnique({ where: { id: batchId } });
     if (!batch) throw new AppError("NOT_FOUND", "batch_not_found");
@@ -40,7 +41,13 @@ export async function takeBatchCodes({ batchId, actorId }: TakeBatchCodesOptions
     });
     const validity = batch.creditValidityDays === null ? "never" : String(batch.creditValidityDays);
     const csv = stringify(
-      codes.map((code) => [code, batch.creditsPerCode, batch.category, chinaTimestamp(batch.redeemBy), validity]),
+      codes.map((code) => [
+        code,
+        batch.creditsPerCode,
+        batch.category,
+        zonedTimestamp(batch.redeemBy, timeZone),
+        validity,
+      ]),
       { header: true, columns: ["code", "credits", "category", "redeem_by", "credit_validity_days"] },
     );
     return { filename: `redemption-codes-${batch.id}.csv`, csv };

@@ -3,6 +3,7 @@
 import { afterAll, afterEach, beforeAll, expect } from "vitest";
 import { installDatabase } from "@/lib/db";
 import { checkLedgerInvariants } from "@/lib/ledger/check-invariants";
+import { forgetDisplayTimeZone } from "@/lib/settings/get-display-time-zone";
 import { openTestDatabase, type TestDatabase } from "@/lib/testing/test-database";
 
 let testDatabase: TestDatabase;
@@ -10,6 +11,8 @@ let testDatabase: TestDatabase;
 beforeAll(async () => {
   testDatabase = await openTestDatabase();
   installDatabase(testDatabase.db);
+  // The zone is kept per process: a fresh database must not see one an earlier file chose.
+  forgetDisplayTimeZone();
 });
 
 afterEach(async () => {

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { getLocale, getTranslations } from "next-intl/server";
+import { getLocale, getTimeZone, getTranslations } from "next-intl/server";
 import { RedeemForm } from "@/components/redeem/redeem-form";
 import { requirePageUser } from "@/lib/auth/session";
 
@@ -22,7 +22,7 @@ const errorKeys = [
 
 export default async function RedeemPage() {
   await requirePageUser("/redeem");
-  const [t, locale] = await Promise.all([getTranslations("redeem"), getLocale()]);
+  const [t, locale, timeZone] = await Promise.all([getTranslations("redeem"), getLocale(), getTimeZone()]);
   const texts = {
     label: t("label"),
     hint: t("hint"),
@@ -41,7 +41,7 @@ export default async function RedeemPage() {
         <p className="mt-1 text-slate-600">{t("intro")}</p>
       </div>
       <section className="rounded-2xl bg-white p-6 shadow-sm">
-        <RedeemForm texts={texts} locale={locale} />
+        <RedeemForm texts={texts} locale={locale} timeZone={timeZone} />
       </section>
       <p className="text-sm text-slate-600">
         {t("historyHint")}{" "}

@@ -1,6 +1,6 @@
 "use client";
 
-import { useTranslations } from "next-intl";
+import { useTimeZone, useTranslations } from "next-intl";
 import { useState, type FormEvent } from "react";
 import { Alert } from "@/components/admin/alert";
 import { adminApi } from "@/components/admin/api";
@@ -8,6 +8,8 @@ import { SelectField, TextField, buttonClass } from "@/components/admin/form-con
 import { useErrorText, useFieldErrorText } from "@/components/admin/messages";
 import { DownloadButton } from "@/components/admin/redemption/batch-actions";
 import { useAction } from "@/components/admin/use-action";
+import { defaultTimeZone } from "@/lib/settings/time-zone";
+import { wallTimeInstant, zonedTimestamp } from "@/lib/admin/date-range";
 
 interface Created {
   id: string;
@@ -23,6 +25,7 @@ export function BatchForm() {
   const tWallet = useTranslations("console.wallet");
   const errorText = useErrorText();
   const fieldError = useFieldErrorText();
+  const timeZone = useTimeZone() ?? defaultTimeZone;
   const create = useAction<Created>();
   const [name, setName] = useState("");
   const [count, setCount] = useState("100");
@@ -43,8 +46,8 @@ export function BatchForm() {
             count: numberOrNull(count),
             creditsPerCode: numberOrNull(creditsPerCode),
             category,
-            // The console works in China time, like every time it shows.
-            redeemBy: redeemBy ? `${redeemBy}:00+08:00` : "",
+            // The console works in the display time zone, like every time it shows.
+            redeemBy: redeemBy ? zonedTimestamp(wallTimeInstant(redeemBy, timeZone), timeZone) : "",
             creditValidityDays: numberOrNull(validityDays),
             perUserLimit: numberOrNull(perUserLimit),
           })

@@ -1,12 +1,14 @@
 "use client";
 
-import { useTranslations } from "next-intl";
+import { useTimeZone, useTranslations } from "next-intl";
 import { useRef, useState, type FormEvent } from "react";
 import { Alert } from "@/components/admin/alert";
 import { adminApi } from "@/components/admin/api";
 import { SelectField, TextArea, TextField, buttonClass } from "@/components/admin/form-controls";
 import { useErrorText, useFieldErrorText } from "@/components/admin/messages";
 import { useAction } from "@/components/admin/use-action";
+import { defaultTimeZone } from "@/lib/settings/time-zone";
+import { endOfDay, zonedTimestamp } from "@/lib/admin/date-range";
 
 interface GrantResult {
   amount: number;
@@ -23,6 +25,7 @@ export function GrantForm({ userId }: { userId: string }) {
   const t = useTranslations("console.wallet");
   const errorText = useErrorText();
   const fieldError = useFieldErrorText();
+  const timeZone = useTimeZone() ?? defaultTimeZone;
   const grant = useAction<GrantResult>();
   const requestId = useRef<string | null>(null);
   const [amount, setAmount] = useState("");
@@ -41,8 +44,10 @@ export function GrantForm({ userId }: { userId: string }) {
           await adminApi<{ grant: GrantResult }>("POST", `/api/admin/users/${userId}/grants`, {
             amount: /^\d+$/.test(amount.trim()) ? Number(amount.trim()) : amount,
             category,
-            // The end of the chosen day, China time, like every time the console shows.
-            ...(expiresOn ? { expiresAt: `${expiresOn}T23:59:59+08:00` } : {}),
+            // The last second of the chosen day in the display time zone, like every time the console shows.
+            ...(expiresOn
+              ? { expiresAt: zonedTimestamp(new Date(endOfDay(expiresOn, timeZone).getTime() - 1000), timeZone) }
+              : {}),
             reason,
             requestId: id,
           })

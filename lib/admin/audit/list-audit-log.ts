@@ -3,6 +3,7 @@ import { z } from "zod";
 import { dayField, dayRange } from "@/lib/admin/date-range";
 import { maskSecrets } from "@/lib/audit/record-audit";
 import { getPrisma } from "@/lib/db";
+import { getDisplayTimeZone } from "@/lib/settings/get-display-time-zone";
 
 export const auditQuerySchema = z
   .object({
@@ -42,13 +43,13 @@ export interface AuditPage {
   actions: string[];
 }
 
-function auditWhere(query: AuditQuery): Prisma.AuditLogWhereInput {
+function auditWhere(query: AuditQuery, timeZone: string): Prisma.AuditLogWhereInput {
   const and: Prisma.AuditLogWhereInput[] = [];
   if (query.action) and.push({ action: query.action });
   if (query.actor === "system") and.push({ actorId: null });
   else if (query.actor) and.push({ actor: { email: { contains: query.actor, mode: "insensitive" } } });
   if (query.target) and.push({ target: { contains: query.target } });
-  const created = dayRange(query.from, query.to);
+  const created = dayRange(timeZone, query.from, query.to);
   if (created) and.push({ createdAt: created });
   return { AND: and };
 }
@@ -56,7 +57,7 @@ function auditWhere(query: AuditQuery): Prisma.AuditLogWhereInput {
 /** Admin actions, newest first. Values were masked when written; they are masked again on the way out. */
 export async function listAuditLog(query: AuditQuery): Promise<AuditPage> {
   const prisma = await getPrisma();
-  const where = auditWhere(query);
+  const where = auditWhere(query, await getDisplayTimeZone());
   const [total, rows, actions] = await Promise.all([
     prisma.auditLog.count({ where }),
     prisma.auditLog.findMany({

@@ -1,7 +1,8 @@
-import { chinaDay, startOfChinaDay } from "@/lib/admin/date-range";
+import { addDays, dayOf, startOfDay } from "@/lib/admin/date-range";
 import { attention, type Attention } from "@/lib/admin/dashboard/attention";
 import { orderStats, type OrderStats } from "@/lib/admin/dashboard/order-stats";
 import { revenueSummary, type RevenueSummary } from "@/lib/admin/dashboard/revenue";
+import { getDisplayTimeZone } from "@/lib/settings/get-display-time-zone";
 
 export const dashboardDays = 30;
 
@@ -13,11 +14,13 @@ export interface Dashboard {
   attention: Attention;
 }
 
-/** Everything the console's front page shows, for the last 30 China-time days. */
+/** Everything the console's front page shows, for the last 30 days of the display time zone (today included). */
 export async function loadDashboard(now = new Date()): Promise<Dashboard> {
-  const since = startOfChinaDay(chinaDay(new Date(now.getTime() - (dashboardDays - 1) * 86_400_000)));
+  const timeZone = await getDisplayTimeZone();
+  const firstDay = addDays(dayOf(now, timeZone), -(dashboardDays - 1));
+  const since = startOfDay(firstDay, timeZone);
   const [revenue, orders, flagged] = await Promise.all([
-    revenueSummary(since, dashboardDays),
+    revenueSummary({ firstDay, days: dashboardDays, timeZone }),
     orderStats(since, now),
     attention(since),
   ]);

@@ -1,10 +1,10 @@
-import { chinaDay } from "@/lib/admin/date-range";
+import { addDays, startOfDay } from "@/lib/admin/date-range";
 import { Prisma } from "@prisma/client";
 import { getPrisma } from "@/lib/db";
 import { sandboxConfigIds } from "@/lib/payment-configs/is-sandbox";
 
 export interface RevenueDay {
-  /** China-time calendar day, "YYYY-MM-DD". */
+  /** Calendar day in the display time zone, "YYYY-MM-DD". */
   day: string;
   wechatFen: number;
   alipayFen: number;
@@ -18,21 +18,27 @@ export interface RevenueSummary {
   sandboxFen: number;
 }
 
-const dayMs = 24 * 60 * 60 * 1000;
+export interface RevenueWindow {
+  /** The window's first calendar day in `timeZone`. */
+  firstDay: string;
+  days: number;
+  timeZone: string;
+}
 
 /**
- * Money received per China-time day and provider over `days` days from `since` (the start of
- * a China day; gross, by paid time), plus refunds that succeeded in the same window. Days
- * without payments are zeros, so the chart's axis has no gaps. Sandbox payments are simulated
- * money: they are left out of revenue and refunds, and only reported beside them.
+ * Money received per calendar day of `timeZone` and provider over `days` days from `firstDay`
+ * (gross, by paid time), plus refunds that succeeded in the same window. Days without payments
+ * are zeros, so the chart's axis has no gaps. Sandbox payments are simulated money: they are
+ * left out of revenue and refunds, and only reported beside them.
  */
-export async function revenueSummary(since: Date, days: number): Promise<RevenueSummary> {
+export async function revenueSummary({ firstDay, days, timeZone }: RevenueWindow): Promise<RevenueSummary> {
   const prisma = await getPrisma();
+  const since = startOfDay(firstDay, timeZone);
   const sandboxIds = await sandboxConfigIds();
   const isSandbox = sandboxIds.length ? Prisma.sql`o."configId" IN (${Prisma.join(sandboxIds)})` : Prisma.sql`false`;
-  // paidAt is stored as UTC without a zone; +8h gives the China calendar day with no time zone data.
+  // paidAt is stored as UTC without a zone: read it as UTC, then as the display zone's wall time.
   const rows = await prisma.$queryRaw<{ day: string; provider: "WECHAT" | "ALIPAY"; fen: bigint; orders: bigint }[]>`
-    SELECT to_char((o."paidAt" + interval '8 hours')::date, 'YYYY-MM-DD') AS day,
+    SELECT to_char((o."paidAt" AT TIME ZONE 'UTC' AT TIME ZONE ${timeZone})::date, 'YYYY-MM-DD') AS day,
            o.provider::text AS provider,
            SUM(o."paidAmountFen")::bigint AS fen,
            COUNT(*)::bigint AS orders
@@ -48,7 +54,7 @@ export async function revenueSummary(since: Date, days: number): Promise<Revenue
 
   const byDay = new Map<string, RevenueDay>();
   for (let index = 0; index < days; index++) {
-    const day = chinaDay(new Date(since.getTime() + index * dayMs));
+    const day = addDays(firstDay, index);
     byDay.set(day, { day, wechatFen: 0, alipayFen: 0 });
   }
   const totals = { WECHAT: { fen: 0, orders: 0 }, ALIPAY: { fen: 0, orders: 0 } };

@@ -1,7 +1,8 @@
 import type { Prisma } from "@prisma/client";
 import { stringify } from "csv-stringify/sync";
 import { getPrisma } from "@/lib/db";
-import { chinaTimestamp } from "@/lib/admin/date-range";
+import { zonedTimestamp } from "@/lib/admin/date-range";
+import { getDisplayTimeZone } from "@/lib/settings/get-display-time-zone";
 import { formatYuan } from "@/lib/admin/yuan";
 import { sandboxConfigIds } from "@/lib/payment-configs/is-sandbox";
 import { transactionWhere, type TransactionFilters } from "@/lib/admin/transactions/filters";
@@ -42,10 +43,10 @@ function inert(text: string | null): string {
   return /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
 }
 
-function csvRecord(row: TransactionRow, sandboxIds: Set<string>): string[] {
+function csvRecord(row: TransactionRow, sandboxIds: Set<string>, timeZone: string): string[] {
   return [
     row.orderNo,
-    chinaTimestamp(new Date(row.createdAt)),
+    zonedTimestamp(new Date(row.createdAt), timeZone),
     inert(row.userEmail),
     inert(row.packageName),
     inert(row.packageNameEn),
@@ -58,7 +59,7 @@ function csvRecord(row: TransactionRow, sandboxIds: Set<string>): string[] {
     row.paidAmountFen === null ? "" : formatYuan(row.paidAmountFen),
     formatYuan(row.refundedFen),
     String(row.credits),
-    row.paidAt ? chinaTimestamp(new Date(row.paidAt)) : "",
+    row.paidAt ? zonedTimestamp(new Date(row.paidAt), timeZone) : "",
     inert(row.providerTradeNo),
     row.late ? "yes" : "no",
     inert(row.anomaly),
@@ -96,11 +97,11 @@ export async function* orderBatches(
 }
 
 async function* csvChunks(filters: TransactionFilters, batchSize: number): AsyncGenerator<string> {
-  const [names, sandboxIds] = await Promise.all([configNames(), sandboxConfigIds()]);
+  const [names, sandboxIds, timeZone] = await Promise.all([configNames(), sandboxConfigIds(), getDisplayTimeZone()]);
   const sandbox = new Set(sandboxIds);
   yield `\uFEFF${stringify([header])}`;
-  for await (const batch of orderBatches(transactionWhere(filters), batchSize)) {
-    yield stringify(batch.map((record) => csvRecord(toTransactionRow(record, names), sandbox)));
+  for await (const batch of orderBatches(transactionWhere(filters, timeZone), batchSize)) {
+    yield stringify(batch.map((record) => csvRecord(toTransactionRow(record, names), sandbox, timeZone)));
   }
 }
 
@@ -126,12 +127,8 @@ export function transactionsCsv(filters: TransactionFilters, batchSize = exportB
   });
 }
 
-/** `transactions-20250131-093000.csv`, in China time. */
-export function exportFileName(now = new Date()): string {
-  const stamp = new Date(now.getTime() + 8 * 3_600_000)
-    .toISOString()
-    .slice(0, 19)
-    .replace(/[-:]/g, "")
-    .replace("T", "-");
+/** `transactions-20250131-093000.csv`, in the display time zone like the times inside. */
+export function exportFileName(timeZone: string, now = new Date()): string {
+  const stamp = zonedTimestamp(now, timeZone).slice(0, 19).replace(/[-:]/g, "").replace("T", "-");
   return `transactions-${stamp}.csv`;
 }

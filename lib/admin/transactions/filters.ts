@@ -40,13 +40,14 @@ function search(q: string): Prisma.RechargeOrderWhereInput {
 }
 
 /** The same filters for the list, the count and the CSV export, so they can never disagree. */
-export function transactionWhere(filters: TransactionFilters): Prisma.RechargeOrderWhereInput {
+/** `timeZone`: the display zone, whose calendar days the from/to filters mean. */
+export function transactionWhere(filters: TransactionFilters, timeZone: string): Prisma.RechargeOrderWhereInput {
   const and: Prisma.RechargeOrderWhereInput[] = [];
   if (filters.status) and.push({ status: filters.status });
   if (filters.provider) and.push({ provider: filters.provider });
   if (filters.channel) and.push({ channel: filters.channel });
   if (filters.configId) and.push({ configId: filters.configId });
-  const created = dayRange(filters.from, filters.to);
+  const created = dayRange(timeZone, filters.from, filters.to);
   if (created) and.push({ createdAt: created });
   if (filters.minYuan !== undefined) and.push({ priceFen: { gte: filters.minYuan } });
   if (filters.maxYuan !== undefined) and.push({ priceFen: { lte: filters.maxYuan } });

@@ -1,6 +1,7 @@
 import type { OrderStatus, PaymentChannel, Prisma } from "@prisma/client";
 import { z } from "zod";
 import { getPrisma } from "@/lib/db";
+import { getDisplayTimeZone } from "@/lib/settings/get-display-time-zone";
 import { transactionFiltersSchema, transactionWhere } from "@/lib/admin/transactions/filters";
 
 export const transactionListSchema = transactionFiltersSchema.and(
@@ -95,7 +96,7 @@ export async function configNames(): Promise<Map<string, string>> {
 /** One page of every order (any status) matching the filters. */
 export async function listTransactions(query: TransactionListQuery): Promise<TransactionPage> {
   const prisma = await getPrisma();
-  const where = transactionWhere(query);
+  const where = transactionWhere(query, await getDisplayTimeZone());
   const [total, records, names] = await Promise.all([
     prisma.rechargeOrder.count({ where }),
     prisma.rechargeOrder.findMany({

@@ -205,7 +205,10 @@ describe("transactions export", () => {
   });
 
   it("names the file by China time", () => {
-    expect(exportFileName(new Date("2025-01-31T01:30:00Z"))).toBe("transactions-20250131-093000.csv");
+    expect(exportFileName("Asia/Shanghai", new Date("2025-01-31T01:30:00Z"))).toBe("transactions-20250131-093000.csv");
+    expect(exportFileName("America/New_York", new Date("2025-01-31T01:30:00Z"))).toBe(
+      "transactions-20250130-203000.csv",
+    );
   });
 
   it("refuses reversed ranges and amounts with more than two decimals", () => {

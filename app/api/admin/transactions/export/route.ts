@@ -6,6 +6,7 @@ import { requireApiAdmin } from "@/lib/auth/session";
 import { getPrisma } from "@/lib/db";
 import { handle } from "@/lib/http/respond";
 import { parseInput } from "@/lib/http/validate";
+import { getDisplayTimeZone } from "@/lib/settings/get-display-time-zone";
 
 /** The filtered orders as CSV, streamed batch by batch (see transactionsCsv). */
 export const GET = handle(async (request: Request) => {
@@ -19,7 +20,7 @@ export const GET = handle(async (request: Request) => {
   return new Response(transactionsCsv(filters), {
     headers: {
       "content-type": "text/csv; charset=utf-8",
-      "content-disposition": `attachment; filename="${exportFileName()}"`,
+      "content-disposition": `attachment; filename="${exportFileName(await getDisplayTimeZone())}"`,
       "cache-control": "no-store",
       "x-content-type-options": "nosniff",
     },
