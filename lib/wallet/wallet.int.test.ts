@@ -11,6 +11,7 @@ import { expireDueLots } from "@/lib/wallet/expire-due-lots";
 import { getBalance } from "@/lib/wallet/get-balance";
 import { grantCredits } from "@/lib/wallet/grant-credits";
 import { voidLot } from "@/lib/wallet/void-lot";
+import { sandboxCreditsLeft } from "@/lib/wallet/sandbox-credits-left";
 import { voidSandboxCredits } from "@/lib/wallet/void-sandbox-credits";
 
 const day = 86_400_000;
@@ -287,9 +288,12 @@ describe("credits bought through the sandbox", () => {
     await debit(user.id, 30);
     const prisma = await getPrisma();
     expect(await prisma.creditLot.count({ where: { userId: user.id, sandbox: true } })).toBe(2);
+    // What the console's confirmation names before the void: exactly what the void then takes.
+    expect(await sandboxCreditsLeft()).toEqual({ lots: 1, credits: 100, users: 1 });
 
     const result = await voidSandboxCredits({ actorId: admin.id, reason: "going live" });
     expect(result).toMatchObject({ lots: 1, credits: 100, users: 1 });
+    expect(await sandboxCreditsLeft()).toEqual({ lots: 0, credits: 0, users: 0 });
     expect((await walletState(user.id)).balance).toBe(110);
     const left = await prisma.creditLot.findMany({ where: { userId: user.id, remaining: { gt: 0 } } });
     expect(left.every((lot) => !lot.sandbox)).toBe(true);

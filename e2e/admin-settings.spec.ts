@@ -1,6 +1,14 @@
 import type { Page } from "@playwright/test";
 import { expect, test } from "./csp-guard";
-import { adminScreenshot, adminSession } from "./admin-helpers";
+import {
+  adminScreenshot,
+  adminSession,
+  packageIdByPrice,
+  payOnSandboxPage,
+  placeOrder,
+  userSession,
+  waitForOrderStatus,
+} from "./admin-helpers";
 
 test.describe.configure({ mode: "serial" });
 
@@ -91,4 +99,49 @@ test("an admin chooses the display time zone: the console, its day filters and t
     expect(restored.status()).toBe(200);
     await context.close();
   }
+});
+
+test("going live: an admin sees the unspent sandbox credits, confirms with a reason, and they are voided (audited)", async ({
+  browser,
+}) => {
+  const buyer = await userSession(browser);
+  const admin = await adminSession(browser);
+  const order = await placeOrder(buyer.page, await packageIdByPrice(admin.page.request, 600), "ALIPAY");
+  await payOnSandboxPage(buyer.context, order.payUrl ?? "");
+  await waitForOrderStatus(buyer.page, order.orderNo, "PAID");
+  const balance = async () =>
+    ((await (await buyer.page.request.get(`/api/orders/${order.orderNo}`)).json()) as { balance: number }).balance;
+  const bought = await balance();
+  expect(bought).toBeGreaterThan(0);
+
+  const page = admin.page;
+  await page.goto("/admin/settings");
+  const left = page.getByTestId("sandbox-credits-left");
+  await expect(left).toContainText("bought through the sandbox are still unspent");
+  const credits = Number((await left.textContent())?.match(/^([\d,]+) credits?/)?.[1]?.replace(/,/g, "") ?? "0");
+  expect(credits).toBeGreaterThanOrEqual(bought);
+
+  await page.getByRole("button", { name: "Void all sandbox credits…" }).click();
+  const confirm = page.getByRole("group", { name: /^Void [\d,]+ credits? of [\d,]+ users?\?$/ });
+  await expect(confirm).toBeVisible();
+  // Without a reason nothing is voided.
+  await confirm.getByRole("button", { name: /^Void [\d,]+ credits?$/ }).click();
+  await expect(confirm.getByText("Give a reason (at least 2 characters).")).toBeVisible();
+  expect(await balance()).toBe(bought);
+  await confirm.getByLabel("Reason (required, in the audit log)").fill("going live in e2e");
+  await adminScreenshot(page, "admin-settings-void-sandbox-en");
+  await confirm.getByRole("button", { name: /^Void [\d,]+ credits?$/ }).click();
+  await expect(page.getByRole("status")).toContainText(/^Voided [\d,]+ credits? in/);
+  await expect(left).toHaveText("No unspent credits bought through the sandbox.");
+  expect(await balance()).toBe(0);
+
+  await page.goto("/admin/audit?action=wallet.void_sandbox_credits");
+  const row = page.getByTestId("audit-row").first();
+  await expect(row.getByTestId("audit-change")).toContainText("going live in e2e");
+
+  const zh = await adminSession(browser, "zh");
+  await zh.page.goto("/admin/settings");
+  await expect(zh.page.getByTestId("sandbox-credits-left")).toHaveText("没有通过沙箱购买且尚未使用的积分。");
+  await adminScreenshot(zh.page, "admin-settings-void-sandbox-zh");
+  await Promise.all([zh.context.close(), admin.context.close(), buyer.context.close()]);
 });
