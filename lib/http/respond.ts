@@ -1,4 +1,5 @@
 import { NextResponse } from "next/server";
+import { databaseUnavailable, isDatabaseUnavailable } from "@/lib/db/unavailable";
 import { AppError } from "@/lib/errors";
 import { readCapped } from "@/lib/http/read-capped";
 import { isSameOriginRequest } from "@/lib/http/same-origin";
@@ -29,6 +30,11 @@ export function errorResponse(error: unknown): NextResponse {
       error: error.message,
     });
     return errorResponse(new AppError("UNAVAILABLE", "provider_unavailable"));
+  }
+  // The database went away (or is still coming up): nothing was committed, the caller may retry.
+  if (isDatabaseUnavailable(error)) {
+    logger.warn("database unavailable in a route handler", { error });
+    return errorResponse(databaseUnavailable());
   }
   logger.error("unhandled error in route handler", { error });
   return NextResponse.json({ error: { code: "INTERNAL", message: "internal_error" } }, { status: 500 });

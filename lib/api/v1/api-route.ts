@@ -4,6 +4,7 @@ import type { ApiOperation } from "@/lib/api/v1/operations";
 import { recordApiCall } from "@/lib/api/v1/call-log";
 import { consumeApiBudget } from "@/lib/api/v1/rate-limit";
 import { apiErrorResponse } from "@/lib/api/v1/respond";
+import { isDatabaseUnavailable } from "@/lib/db/unavailable";
 import { AppError } from "@/lib/errors";
 
 export interface ApiRouteOptions {
@@ -36,7 +37,12 @@ export function apiRoute<Context>(
       await consumeApiBudget(caller.keyId);
       response = await handler(request, caller, context);
     } catch (error) {
-      code = error instanceof AppError ? error.message : "internal_error";
+      code =
+        error instanceof AppError
+          ? error.message
+          : isDatabaseUnavailable(error)
+            ? "database_unavailable"
+            : "internal_error";
       response = apiErrorResponse(error);
     }
     recordApiCall({

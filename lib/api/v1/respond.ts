@@ -1,4 +1,5 @@
 import { NextResponse } from "next/server";
+import { databaseUnavailable, isDatabaseUnavailable } from "@/lib/db/unavailable";
 import { AppError } from "@/lib/errors";
 import { logger } from "@/lib/log/logger";
 
@@ -23,6 +24,8 @@ const descriptions: Record<string, string> = {
   hold_not_active: "The hold was already captured or released.",
   capture_exceeds_hold: "A capture cannot be more than the held amount.",
   invalid_cursor: "The cursor is not one this API gave out.",
+  database_unavailable:
+    "The service's database is unavailable; retry after the time in Retry-After with the same Idempotency-Key.",
   not_found: "No such API route.",
 };
 
@@ -40,6 +43,10 @@ export function apiErrorResponse(error: unknown): NextResponse {
       { error: { code: error.message, message: descriptions[error.message] ?? error.message, ...details } },
       { status: error.status, headers },
     );
+  }
+  if (isDatabaseUnavailable(error)) {
+    logger.warn("database unavailable in an /api/v1 handler", { error });
+    return apiErrorResponse(databaseUnavailable());
   }
   logger.error("unhandled error in an /api/v1 handler", { error });
   return NextResponse.json(
