@@ -19,7 +19,11 @@ const securityHeaders = [
 /** @type {import('next').NextConfig} */
 const nextConfig = {
   async headers() {
-    return [{ source: "/:path*", headers: securityHeaders }];
+    return [
+      { source: "/:path*", headers: securityHeaders },
+      // The sandbox's Alipay cashier is framed by the order page (proxy.ts: frame-ancestors 'self').
+      { source: "/sandbox/cashier/:tradeId", headers: [{ key: "X-Frame-Options", value: "SAMEORIGIN" }] },
+    ];
   },
   reactStrictMode: true,
   poweredByHeader: false,

@@ -30,6 +30,9 @@ async function signInRedirect(request: NextRequest): Promise<NextResponse | null
   return NextResponse.redirect(new URL(signIn, request.url), 307);
 }
 
+/** The sandbox's Alipay website cashier: the order page frames it (page.pay, qr_pay_mode 4). */
+const framedBySelf = /^\/sandbox\/cashier\/[^/]+$/;
+
 /**
  * Every page gets a Content-Security-Policy with a nonce of its own. Next.js reads the nonce from
  * the request's policy header and sets it on the inline scripts it renders.
@@ -38,7 +41,11 @@ export async function proxy(request: NextRequest): Promise<NextResponse> {
   const redirect = await signInRedirect(request);
   if (redirect) return redirect;
   const nonce = newNonce();
-  const policy = contentSecurityPolicy({ nonce, dev: process.env.NODE_ENV !== "production" });
+  const policy = contentSecurityPolicy({
+    nonce,
+    dev: process.env.NODE_ENV !== "production",
+    framedBy: framedBySelf.test(request.nextUrl.pathname) ? "self" : "none",
+  });
   const headers = new Headers(request.headers);
   // For server components that render a script of their own (next/script takes a nonce prop).
   headers.set("x-nonce", nonce);

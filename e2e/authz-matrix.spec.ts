@@ -274,7 +274,7 @@ const handlerPolicy: Record<string, Partial<Record<HttpMethod, HandlerRule>>> = 
 const actionPolicy: Record<string, ActionRule> = {
   // Guarded by requireSandbox() (a 404 with the sandbox off) and by the trade id, not by a
   // session: the payer's phone is not signed in. It cannot pay a trade twice.
-  "app/sandbox/pay/[tradeId]/actions.ts#payAction": {
+  "app/sandbox/(phone)/pay/[tradeId]/actions.ts#payAction": {
     access: "sandbox",
     page: (ids) => `/sandbox/pay/${ids.tradeId}`,
     calls: (ids) => [

@@ -8,6 +8,7 @@ import type { OrderSnapshot } from "@/components/recharge/api";
 import { CancelButton } from "@/components/orders/cancel-button";
 import { CheckButton } from "@/components/orders/check-button";
 import { Countdown } from "@/components/orders/countdown";
+import { CashierPanel } from "@/components/orders/cashier-panel";
 import { H5Panel } from "@/components/orders/h5-panel";
 import { JsapiPanel } from "@/components/orders/jsapi-panel";
 import { OrderDetails } from "@/components/orders/order-details";
@@ -75,6 +76,8 @@ export function OrderLive({ initial, packageId, serverNow, wechatAuthFailed }: O
           <>
             {order.channel === "QR" ? (
               <QrCodePanel order={order} />
+            ) : order.channel === "PAGE" ? (
+              <CashierPanel order={order} />
             ) : order.channel === "JSAPI" ? (
               <JsapiPanel order={order} authFailed={wechatAuthFailed} />
             ) : (

@@ -89,6 +89,16 @@ export function jsapiPayment(orderNo: string): Promise<{ params: JsapiPayParams 
   return post(`${orderUrl(orderNo)}/jsapi`);
 }
 
+/** Alipay's website cashier for a PAGE order: framed in the page, or a full-page redirect. */
+export interface Cashier {
+  url: string;
+  mode: "EMBEDDED" | "REDIRECT";
+}
+
+export function cashierUrl(orderNo: string): Promise<Cashier> {
+  return api<Cashier>(`${orderUrl(orderNo)}/cashier`, { cache: "no-store" });
+}
+
 /** Starts WeChat's OAuth2 for the order: a full-page navigation, WeChat redirects back to the order. */
 export function wechatAuthUrl(orderNo: string): string {
   return `${orderUrl(orderNo)}/wechat-auth`;

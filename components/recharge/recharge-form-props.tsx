@@ -30,12 +30,13 @@ export async function rechargeFormProps(
           : tCommon("credits", { count: pkg.totalCredits }),
       payLabel: t("pay", { amount: formatFen(pkg.priceFen) }),
     })),
-    providers: providers.map(({ provider, sandbox }) => {
+    providers: providers.map(({ provider, sandbox, desktop }) => {
       const values = { provider: tProvider(provider) };
       return {
         provider,
         name: values.provider,
         sandbox,
+        desktop,
         hints: {
           QR: t("qrHint", values),
           H5: t("phoneHint", values),

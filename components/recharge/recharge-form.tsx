@@ -27,6 +27,8 @@ export interface ProviderChoice {
   provider: Provider;
   name: string;
   sandbox: boolean;
+  /** What a computer gets: a QR code, or the provider's website cashier (Alipay page.pay). */
+  desktop: "QR" | "PAGE";
   /** What happens next, per channel. */
   hints: Record<PayChannel, string>;
   /** How this provider's payment reaches the payer, per channel. */
@@ -73,7 +75,9 @@ export function RechargeForm({ packages, providers, text, initialPackageId, brow
   const purchase = useCreateOrder();
   const selected = packages.find((pkg) => pkg.id === packageId) ?? packages[0];
   const method = providers.find((option) => option.provider === provider);
-  const choice = provider ? chooseChannel({ provider, browser, phone, qrForAnotherPhone }) : null;
+  const choice = provider
+    ? chooseChannel({ provider, browser, phone, qrForAnotherPhone, alipayDesktop: method?.desktop })
+    : null;
   const channel = choice && "channel" in choice ? choice.channel : null;
   const canPayWithWechat = providers.some((option) => option.provider === "WECHAT");
 

@@ -2,7 +2,7 @@
 
 import { useTranslations } from "next-intl";
 import { useState, useTransition } from "react";
-import { payAction } from "@/app/sandbox/pay/[tradeId]/actions";
+import { payAction } from "@/app/sandbox/(phone)/pay/[tradeId]/actions";
 import { useHydrated } from "@/components/use-hydrated";
 
 type TradeState = "PENDING" | "PAID" | "CLOSED" | "REFUNDED" | "EXPIRED";

@@ -34,6 +34,13 @@ describe("content security policy", () => {
     expect(policy.get("img-src")).toEqual(["'self'", "data:", "blob:"]);
   });
 
+  it("frames Alipay's website cashier (live and developer sandbox), and lets only the sandbox cashier be framed, by us", () => {
+    const policy = directives(contentSecurityPolicy({ nonce: "n", dev: false }));
+    expect(policy.get("frame-src")).toEqual(expect.arrayContaining(["'self'", "https://openapi.alipay.com"]));
+    const cashier = directives(contentSecurityPolicy({ nonce: "n", dev: false, framedBy: "self" }));
+    expect(cashier.get("frame-ancestors")).toEqual(["'self'"]);
+  });
+
   it("makes a fresh unguessable nonce each time", () => {
     const nonces = new Set(Array.from({ length: 50 }, () => newNonce()));
     expect(nonces.size).toBe(50);

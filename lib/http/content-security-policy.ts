@@ -5,8 +5,18 @@
  * script runs that the page did not itself emit.
  */
 
-/** Sites we may frame. Add a host here when a payment page must be embedded. */
-export const frameSources: readonly string[] = ["'self'"];
+/**
+ * Sites we may frame. Alipay's website cashier (page.pay, qr_pay_mode 4) is framed in the order
+ * page: its gateway and the cashier host it redirects to, live and Alipay's developer sandbox. The
+ * app's own sandbox gateway is 'self'. A config on another gateway host must be added here.
+ */
+export const frameSources: readonly string[] = [
+  "'self'",
+  "https://openapi.alipay.com",
+  "https://excashier.alipay.com",
+  "https://openapi-sandbox.dl.alipaydev.com",
+  "https://excashier-sandbox.dl.alipaydev.com",
+];
 
 /** Where the page's scripts may connect to. */
 export const connectSources: readonly string[] = ["'self'"];
@@ -15,9 +25,11 @@ export interface PolicyOptions {
   nonce: string;
   /** The dev server evaluates code (fast refresh); production never does. */
   dev: boolean;
+  /** Who may frame the page: nobody, or this app (the sandbox's cashier, framed by the order page). */
+  framedBy?: "none" | "self";
 }
 
-export function contentSecurityPolicy({ nonce, dev }: PolicyOptions): string {
+export function contentSecurityPolicy({ nonce, dev, framedBy = "none" }: PolicyOptions): string {
   const scriptSources = ["'self'", `'nonce-${nonce}'`, "'strict-dynamic'", ...(dev ? ["'unsafe-eval'"] : [])];
   return [
     "default-src 'self'",
@@ -32,7 +44,7 @@ export function contentSecurityPolicy({ nonce, dev }: PolicyOptions): string {
     "object-src 'none'",
     "base-uri 'self'",
     "form-action 'self'",
-    "frame-ancestors 'none'",
+    `frame-ancestors '${framedBy}'`,
   ].join("; ");
 }
 

@@ -253,6 +253,29 @@ describe("stored configs", () => {
     expect(JSON.stringify(audit)).not.toContain(newKey);
   });
 
+  it("an Alipay config chooses its desktop product (当面付 by default); the change is audited", async () => {
+    const created = await createPaymentConfigAsAdmin(alipayInput({ name: "Desktop product" }), adminId);
+    expect(created.alipayDesktop).toBe("PRECREATE");
+    const updated = await updatePaymentConfig({
+      id: created.id,
+      actorId: adminId,
+      input: alipayInput({ name: "Desktop product", alipayDesktop: "PAGE_EMBEDDED" }, { appPrivateKeyPem: "" }),
+    });
+    expect(updated.alipayDesktop).toBe("PAGE_EMBEDDED");
+    const prisma = await getPrisma();
+    const audit = await prisma.auditLog.findFirstOrThrow({
+      where: { target: created.id, action: "payment_config.update" },
+      orderBy: { createdAt: "desc" },
+    });
+    expect(audit.before).toMatchObject({ alipayDesktop: "PRECREATE" });
+    expect(audit.after).toMatchObject({ alipayDesktop: "PAGE_EMBEDDED" });
+    const refused = paymentConfigInputSchema.safeParse({ ...alipayInput(), alipayDesktop: "IFRAME" });
+    expect(refused.success ? null : refused.error.issues[0]).toMatchObject({
+      path: ["alipayDesktop"],
+      message: "invalid_alipay_desktop",
+    });
+  });
+
   it("refuses a bad edit field by field and leaves the row untouched", async () => {
     const created = await createPaymentConfigAsAdmin(alipayInput({ name: "Untouched" }), adminId);
     const prisma = await getPrisma();

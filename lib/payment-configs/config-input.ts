@@ -60,7 +60,15 @@ export const paymentConfigInputSchema = z.discriminatedUnion(
       oauthBaseUrl: optional(httpUrl),
       secrets: wechatSecretsInputSchema,
     }),
-    z.object({ provider: z.literal("ALIPAY"), ...common, secrets: alipaySecretsInputSchema }),
+    z.object({
+      provider: z.literal("ALIPAY"),
+      ...common,
+      /** On a computer: 当面付 QR (precreate) or 电脑网站支付 (page.pay), framed in the order page or full page. */
+      alipayDesktop: z
+        .enum(["PRECREATE", "PAGE_EMBEDDED", "PAGE_REDIRECT"], "invalid_alipay_desktop")
+        .default("PRECREATE"),
+      secrets: alipaySecretsInputSchema,
+    }),
   ],
   { error: "unknown_provider" },
 );

@@ -17,6 +17,7 @@ const safeColumns = {
   gatewayUrl: true,
   returnUrl: true,
   oauthBaseUrl: true,
+  alipayDesktop: true,
   sandbox: true,
   enabled: true,
   isDefault: true,
@@ -39,6 +40,7 @@ export interface PaymentConfigView {
   gatewayUrl: string;
   returnUrl: string | null;
   oauthBaseUrl: string | null;
+  alipayDesktop: PaymentConfig["alipayDesktop"];
   notifyUrl: string;
   refundNotifyUrl: string;
   sandbox: boolean;
@@ -70,6 +72,7 @@ function toView(row: SafeRow): PaymentConfigView {
     gatewayUrl: row.gatewayUrl,
     returnUrl: row.returnUrl,
     oauthBaseUrl: row.oauthBaseUrl,
+    alipayDesktop: row.alipayDesktop,
     notifyUrl: paymentNotifyUrl(row),
     refundNotifyUrl: refundNotifyUrl(row),
     sandbox: isSandboxConfig(row),
@@ -115,6 +118,7 @@ export function auditSnapshot(config: PaymentConfig) {
     gatewayUrl: config.gatewayUrl,
     returnUrl: config.returnUrl,
     oauthBaseUrl: config.oauthBaseUrl,
+    alipayDesktop: config.alipayDesktop,
     sandbox: isSandboxConfig(config),
     enabled: config.enabled,
     isDefault: config.isDefault,

@@ -32,5 +32,8 @@ export async function createPaymentConfigAsAdmin(input: PaymentConfigInput, acto
         },
         actorId,
       )
-    : createPaymentConfig({ provider: "ALIPAY", ...common, secrets: secrets as AlipaySecrets }, actorId);
+    : createPaymentConfig(
+        { provider: "ALIPAY", ...common, alipayDesktop: input.alipayDesktop, secrets: secrets as AlipaySecrets },
+        actorId,
+      );
 }

@@ -38,7 +38,12 @@ export const createPaymentConfigSchema = z.discriminatedUnion("provider", [
       .optional(),
     secrets: wechatSecretsSchema,
   }),
-  z.object({ provider: z.literal("ALIPAY"), ...common, secrets: alipaySecretsSchema }),
+  z.object({
+    provider: z.literal("ALIPAY"),
+    ...common,
+    alipayDesktop: z.enum(["PRECREATE", "PAGE_EMBEDDED", "PAGE_REDIRECT"]).optional(),
+    secrets: alipaySecretsSchema,
+  }),
 ]);
 
 export type CreatePaymentConfigInput = z.infer<typeof createPaymentConfigSchema>;
@@ -63,6 +68,7 @@ export async function createPaymentConfig(input: CreatePaymentConfigInput, actor
     providerKeyId: input.provider === "WECHAT" ? (input.providerKeyId ?? null) : null,
     returnUrl: input.returnUrl ?? null,
     oauthBaseUrl: input.provider === "WECHAT" ? (input.oauthBaseUrl ?? null) : null,
+    alipayDesktop: (input.provider === "ALIPAY" && input.alipayDesktop) || "PRECREATE",
   };
   try {
     createAdapter(stored, secrets);

@@ -46,6 +46,7 @@ function config(overrides: Partial<PaymentConfig>): PaymentConfig {
     gatewayUrl: "https://api.mch.weixin.qq.com",
     returnUrl: null,
     oauthBaseUrl: null,
+    alipayDesktop: "PRECREATE",
     sandbox: false,
     enabled: true,
     isDefault: true,

@@ -17,6 +17,7 @@ export type StoredConfigFields = Pick<
   | "gatewayUrl"
   | "returnUrl"
   | "oauthBaseUrl"
+  | "alipayDesktop"
   | "sandbox"
   | "enabled"
   | "isDefault"
@@ -102,6 +103,7 @@ export function prepareConfig(input: PaymentConfigInput, stored: ConfigSecrets |
     gatewayUrl: input.gatewayUrl,
     returnUrl: input.returnUrl ?? null,
     oauthBaseUrl: wechat ? (input.oauthBaseUrl ?? null) : null,
+    alipayDesktop: wechat ? "PRECREATE" : input.alipayDesktop,
     sandbox: input.sandbox,
     enabled: input.enabled,
     isDefault: input.isDefault,

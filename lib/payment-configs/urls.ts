@@ -9,6 +9,11 @@ export function paymentNotifyUrl(config: Addressable): string {
   return `${env().APP_URL}/api/notify/${config.provider.toLowerCase()}/${config.id}`;
 }
 
+/** Where Alipay's website cashier (page.pay) sends the payer's browser back: per config, whose key verifies it. */
+export function pageReturnUrl(config: Pick<PaymentConfig, "id">): string {
+  return `${env().APP_URL}/pay/return/${config.id}`;
+}
+
 /** Where the provider sends refund notifies for this config. */
 export function refundNotifyUrl(config: Addressable): string {
   return `${paymentNotifyUrl(config)}/refund`;

@@ -65,6 +65,31 @@ export interface InAppPayments {
   payParams(prepayId: string): JsapiPayParams;
 }
 
+/** A desktop cashier page of the provider (Alipay's 电脑网站支付): the browser opens or frames it. */
+export interface CashierInput extends CreatePaymentInput {
+  /** Where the provider sends the browser back after paying; required, it is how the page learns. */
+  returnUrl: string;
+  /** Embedded: only the provider's QR code, this many pixels wide, for an iframe. Absent: the full cashier. */
+  embedWidthPx?: number;
+}
+
+export interface CashierPage {
+  url: string;
+}
+
+/**
+ * What the provider appends to return_url, once verified. It names the order but never proves
+ * payment: only a notify or a query settles.
+ */
+export type VerifiedReturn = { ok: true; orderNo: string } | { ok: false; detail: string; claimedOrderNo?: string };
+
+export interface WebsitePayments {
+  /** The signed cashier URL; nothing is fetched, so it can be issued again for the same order. */
+  cashierUrl(input: CashierInput): Promise<CashierPage>;
+  /** `query`: the return URL's query string exactly as received. */
+  verifyReturn(query: string): VerifiedReturn;
+}
+
 export type TradeState = "NOT_FOUND" | "PENDING" | "PAID" | "CLOSED" | "REFUNDED";
 
 /** What the provider says about one of our orders, from a query or a verified notify. */
@@ -149,12 +174,15 @@ export interface PaymentAdapter {
   readonly bills: BillSource;
   /** Only providers that can take payments inside their own app (WeChat). */
   readonly inApp?: InAppPayments;
+  /** Only providers with a desktop website cashier (Alipay's page.pay). */
+  readonly website?: WebsitePayments;
 }
 
 export type ProviderOperation =
   | "create_qr"
   | "create_h5"
   | "create_jsapi"
+  | "create_page"
   | "oauth_code"
   | "query"
   | "close"

@@ -14,7 +14,7 @@ import { recordOrderEvent } from "@/lib/recharge/record-event";
 export const createOrderSchema = z.object({
   packageId: z.string().min(1).max(64),
   provider: z.enum(["WECHAT", "ALIPAY"]),
-  channel: z.enum(["QR", "H5", "JSAPI"]).default("QR"),
+  channel: z.enum(["QR", "H5", "JSAPI", "PAGE"]).default("QR"),
   /** Chosen by the client once per purchase attempt: a double click or a retry sends the same key. */
   clientKey: z
     .string()
@@ -150,6 +150,10 @@ export async function createOrder(options: CreateOrderOptions): Promise<Recharge
   }
   const { config, adapter } = loaded;
   if (channel === "JSAPI" && !adapter.inApp) throw new AppError("VALIDATION", "channel_unsupported");
+  // The website cashier only where the config chose it: the merchant may not have that product.
+  if (channel === "PAGE" && !(adapter.website && config.alipayDesktop !== "PRECREATE")) {
+    throw new AppError("VALIDATION", "channel_unsupported");
+  }
 
   const orderNo = newOrderNo(now);
   const expiresAt = new Date(now.getTime() + env().ORDER_TTL_MINUTES * 60_000);
@@ -173,7 +177,8 @@ export async function createOrder(options: CreateOrderOptions): Promise<Recharge
   }
 
   // Inside WeChat the payer must be known (OAuth) before WeChat takes the order: see issue-jsapi-payment.ts.
-  if (channel === "JSAPI") return order;
+  // The website cashier's URL is signed when the page asks for it (issue-cashier-url.ts): nothing to call now.
+  if (channel === "JSAPI" || channel === "PAGE") return order;
 
   const input = {
     orderNo,

@@ -52,8 +52,8 @@ describe("the sandbox can never pay for real credits", () => {
     expect(await availableProviders()).toHaveLength(2);
     expect(await availableProviders()).toEqual(
       expect.arrayContaining([
-        { provider: "WECHAT", sandbox: true },
-        { provider: "ALIPAY", sandbox: true },
+        { provider: "WECHAT", sandbox: true, desktop: "QR" },
+        { provider: "ALIPAY", sandbox: true, desktop: "QR" },
       ]),
     );
     expect(await demoModeOffered()).toBe(true);
@@ -74,7 +74,7 @@ describe("the sandbox can never pay for real credits", () => {
 
     expect((await listPaymentConfigs()).find((config) => config.id === wechat.id)?.sandbox).toBe(true);
     expect((await getPaymentConfigView(wechat.id)).sandbox).toBe(true);
-    expect(await availableProviders()).toContainEqual({ provider: "WECHAT", sandbox: true });
+    expect(await availableProviders()).toContainEqual({ provider: "WECHAT", sandbox: true, desktop: "QR" });
     expect((await getOrderDetail(demoOrderNo)).config?.sandbox).toBe(true);
     expect(await csvSandboxColumn(demoOrderNo)).toBe("yes");
     const dashboard = await loadDashboard();
@@ -140,6 +140,6 @@ describe("the sandbox can never pay for real credits", () => {
     }
 
     await setDefaultPaymentConfig(live.id, (await newTestUser("ADMIN")).id);
-    expect(await availableProviders()).toEqual([{ provider: "ALIPAY", sandbox: false }]);
+    expect(await availableProviders()).toEqual([{ provider: "ALIPAY", sandbox: false, desktop: "QR" }]);
   });
 });

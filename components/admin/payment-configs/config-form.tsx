@@ -5,13 +5,15 @@ import { useTranslations } from "next-intl";
 import { useEffect, useRef, useState, type FormEvent } from "react";
 import { Alert } from "@/components/admin/alert";
 import { adminApi } from "@/components/admin/api";
-import { Checkbox, TextField, buttonClass } from "@/components/admin/form-controls";
+import { Checkbox, SelectField, TextField, buttonClass } from "@/components/admin/form-controls";
 import { useErrorText, useFieldErrorText } from "@/components/admin/messages";
 import { PemField } from "@/components/admin/payment-configs/pem-field";
 import { useAction } from "@/components/admin/use-action";
 import type { PaymentConfigView } from "@/lib/payment-configs/config-view";
 
 type Provider = "WECHAT" | "ALIPAY";
+type AlipayDesktop = PaymentConfigView["alipayDesktop"];
+const alipayDesktops: AlipayDesktop[] = ["PRECREATE", "PAGE_EMBEDDED", "PAGE_REDIRECT"];
 
 export interface ConfigFormValues {
   id?: string;
@@ -24,6 +26,7 @@ export interface ConfigFormValues {
   gatewayUrl: string;
   returnUrl: string;
   oauthBaseUrl: string;
+  alipayDesktop: AlipayDesktop;
   sandbox: boolean;
   enabled: boolean;
   isDefault: boolean;
@@ -116,6 +119,7 @@ export function ConfigForm({ initial }: { initial: ConfigFormValues }) {
     if (!wechat) {
       return {
         ...common,
+        alipayDesktop: values.alipayDesktop,
         secrets: { appPrivateKeyPem: secrets.appPrivateKeyPem, alipayPublicKeyPem: secrets.alipayPublicKeyPem },
       };
     }
@@ -231,6 +235,22 @@ export function ConfigForm({ initial }: { initial: ConfigFormValues }) {
           onChange={(e) => set("returnUrl", e.target.value)}
           error={error("returnUrl")}
         />
+        {!wechat && (
+          <SelectField
+            id="alipayDesktop"
+            label={t("alipayDesktop")}
+            hint={t("alipayDesktopHint")}
+            value={values.alipayDesktop}
+            onChange={(e) => set("alipayDesktop", e.target.value as AlipayDesktop)}
+            error={error("alipayDesktop")}
+          >
+            {alipayDesktops.map((option) => (
+              <option key={option} value={option}>
+                {t(`alipayDesktops.${option}`)}
+              </option>
+            ))}
+          </SelectField>
+        )}
         <div className="flex flex-col gap-2 md:col-span-2">
           <Checkbox
             id="sandbox"

@@ -18,6 +18,7 @@ import { outcomeOf, summarizeRequest, summarizeResponse } from "./call-record";
 import { createGatewayClient, type GatewayCall, type GatewayReply } from "./client";
 import { resolveAlipayConfig, type AlipayConfig } from "./config";
 import { answerNotify, verifyRefundNotify, verifyTradeNotify } from "./notify";
+import { createWebsitePayments } from "./page-pay";
 import { closeSchema, precreateSchema, querySchema, refundQuerySchema, refundSchema } from "./schemas";
 import { formatBeijingTime } from "./time";
 import { tradeStateOf } from "./trade-state";
@@ -273,6 +274,13 @@ export function createAlipayAdapter(config: AlipayConfig, deps: AdapterDeps = {}
     verifyPaymentNotify: async (notify) => verifyTradeNotify(notify, identity),
     verifyRefundNotify: async (notify) => verifyRefundNotify(notify, identity),
     answerNotify,
+    website: createWebsitePayments({
+      client,
+      ...identity,
+      tradeBizContent: (input) => tradeBizContent(input, "FAST_INSTANT_TRADE_PAY"),
+      record,
+      now,
+    }),
     bills: createAlipayBills({
       invoke,
       record,

@@ -37,6 +37,16 @@ export const newTradeBiz = z.object({
   seller_id: z.string().optional(),
 });
 
+/** page.pay's own params, besides the trade's: Alipay's product code and how the cashier shows. */
+export const pagePayBiz = z.object({
+  product_code: z.literal("FAST_INSTANT_TRADE_PAY"),
+  qr_pay_mode: z.enum(["0", "1", "2", "3", "4"]).optional(),
+  qrcode_width: z
+    .string()
+    .regex(/^[1-9]\d{1,3}$/)
+    .optional(),
+});
+
 /** The sandbox finds trades by out_trade_no only (trade_no lookups are not supported). */
 export const tradeRefBiz = z.object({ out_trade_no: orderNo });
 

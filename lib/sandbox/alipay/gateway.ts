@@ -11,14 +11,17 @@ import { precreate } from "@/lib/sandbox/alipay/methods/precreate";
 import { query } from "@/lib/sandbox/alipay/methods/query";
 import { refund } from "@/lib/sandbox/alipay/methods/refund";
 import { refundQuery } from "@/lib/sandbox/alipay/methods/refund-query";
+import { pagePay } from "@/lib/sandbox/alipay/methods/page-pay";
 import { wapPay } from "@/lib/sandbox/alipay/methods/wap-pay";
 import { readGatewayParams } from "@/lib/sandbox/alipay/read-request";
 import { faultsFor } from "@/lib/sandbox/faults";
 import { simulatedOutage } from "@/lib/sandbox/outage";
 import type { MerchantKeys } from "@/lib/sandbox/types";
 
-/** The page method: the payer's browser calls it, so it answers with a redirect or an HTML page. */
+/** The page methods: the payer's browser calls them, so they answer with a redirect or an HTML page. */
 const WAP_PAY = "alipay.trade.wap.pay";
+const PAGE_PAY = "alipay.trade.page.pay";
+const pageMethods = new Set([WAP_PAY, PAGE_PAY]);
 
 // A Map, so a method named like an Object.prototype member ("constructor") is simply unknown.
 const apiMethods = new Map<string, ApiMethod>([
@@ -38,7 +41,7 @@ const apiMethods = new Map<string, ApiMethod>([
 function refusal(params: AlipayParams, outTradeNo: string | undefined) {
   const method = params.method ?? "";
   return (error: GatewayError, keys: MerchantKeys | null): Response => {
-    if (method === WAP_PAY) return errorPage(error);
+    if (pageMethods.has(method)) return errorPage(error);
     const echo = error.code === "40004" && outTradeNo !== undefined ? { out_trade_no: outTradeNo } : {};
     const key = apiMethods.has(method) ? method : ERROR_METHOD;
     return jsonAnswer(key, { ...error.fields, ...echo }, keys?.providerPrivateKeyPem ?? null);
@@ -67,6 +70,7 @@ async function serve(request: Request, params: AlipayParams, now: Date): Promise
     const call = { keys, params, biz, faults, now };
     const method = params.method ?? "";
     if (method === WAP_PAY) return redirectAnswer(await wapPay(call));
+    if (method === PAGE_PAY) return redirectAnswer(await pagePay(call));
     const api = apiMethods.get(method);
     if (!api) throw invalidParam("isv.invalid-method", "不存在的方法名");
     return jsonAnswer(method, { code: "10000", msg: "Success", ...(await api(call)) }, keys.providerPrivateKeyPem);

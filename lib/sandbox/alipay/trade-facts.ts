@@ -13,6 +13,15 @@ export function phonePageUrl(trade: Pick<SandboxTrade, "id">): string {
 }
 
 /**
+ * The sandbox's website cashier (page.pay): qr_pay_mode 4 is only the QR code, `width` pixels
+ * wide, for the merchant's iframe; any other mode is the full cashier page.
+ */
+export function cashierPageUrl(trade: Pick<SandboxTrade, "id">, embedWidth: number | undefined): string {
+  const query = embedWidth === undefined ? "" : `?qrcode_width=${embedWidth}`;
+  return `${env().APP_URL}/sandbox/cashier/${trade.id}${query}`;
+}
+
+/**
  * Alipay closes an unpaid trade at its time_expire, and reports a fully refunded one as
  * TRADE_CLOSED too; a partial refund leaves it TRADE_SUCCESS.
  */

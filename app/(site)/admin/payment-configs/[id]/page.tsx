@@ -98,6 +98,7 @@ export default async function EditPaymentConfigPage({
                 gatewayUrl: config.gatewayUrl,
                 returnUrl: config.returnUrl ?? "",
                 oauthBaseUrl: config.oauthBaseUrl ?? "",
+                alipayDesktop: config.alipayDesktop,
                 sandbox: config.sandbox,
                 enabled: config.enabled,
                 isDefault: config.isDefault,

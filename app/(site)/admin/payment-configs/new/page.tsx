@@ -39,6 +39,7 @@ export default async function NewPaymentConfigPage({ searchParams }: { searchPar
             gatewayUrl: defaultGateways[provider],
             returnUrl: "",
             oauthBaseUrl: "",
+            alipayDesktop: "PRECREATE",
             sandbox: false,
             enabled: true,
             isDefault: false,

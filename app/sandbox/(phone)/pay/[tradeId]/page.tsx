@@ -85,7 +85,7 @@ export default async function SandboxPayPage({
             state={expired ? "EXPIRED" : trade.state}
             amountLabel={formatFen(trade.amountFen)}
             accent={accent}
-            returnUrl={trade.returnUrl ?? redirectUrl}
+            returnUrl={trade.channel === "PAGE" ? null : (trade.returnUrl ?? redirectUrl)}
           />
         </ClientTranslations>
       </div>

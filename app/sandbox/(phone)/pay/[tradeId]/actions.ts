@@ -19,6 +19,7 @@ export async function payAction(tradeId: string): Promise<PayResult> {
   const trade = await findTradeById(tradeId);
   // A phone that came from the merchant's H5 flow (Alipay's return_url) goes back there, as
   // the real apps do; WeChat's redirect_url is followed by the page itself. Only to this app.
-  if (trade?.returnUrl) redirect(safeReturnPath(trade.returnUrl));
+  // A website-cashier trade (PAGE) was scanned from a computer: its cashier sends that one back.
+  if (trade?.returnUrl && trade.channel !== "PAGE") redirect(safeReturnPath(trade.returnUrl));
   return { ok: true };
 }
