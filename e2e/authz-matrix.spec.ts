@@ -87,7 +87,7 @@ const unauthenticated: Answer = { status: 401, json: apiError("UNAUTHENTICATED",
 const notAdmin: Answer = { status: 403, json: apiError("FORBIDDEN", "admin_only") };
 const noSuchOrder: Answer = { status: 404, json: apiError("NOT_FOUND", "order_not_found") };
 const invalidInput: Answer = { status: 400, jsonLike: apiError("VALIDATION", "invalid_input") };
-const notJsapi: Answer = { status: 409, json: apiError("CONFLICT", "order_not_payable") };
+const notPayableThisWay: Answer = { status: 409, json: apiError("CONFLICT", "order_not_payable") };
 const noSuchConfig: Answer = { status: 404, json: apiError("NOT_FOUND", "payment_config_not_found") };
 const noSuchBatch: Answer = { status: 404, json: apiError("NOT_FOUND", "batch_not_found") };
 const noApiKey: Answer = { status: 401, jsonLike: { error: { code: "invalid_api_key" } } };
@@ -140,6 +140,7 @@ const pagePolicy: Record<string, Access> = {
   "/admin/users": "admin",
   "/admin/users/[id]": "admin",
   "/sandbox/pay/[tradeId]": "sandbox",
+  "/sandbox/cashier/[tradeId]": "sandbox",
 };
 
 const handlerPolicy: Record<string, Partial<Record<HttpMethod, HandlerRule>>> = {
@@ -152,9 +153,13 @@ const handlerPolicy: Record<string, Partial<Record<HttpMethod, HandlerRule>>> = 
     GET: { access: "owner", stream: true, allowed: { status: 200, orderEvents: true } },
   },
   "/api/orders/[orderNo]/check": { POST: owner },
-  // A's order is a QR order: JSAPI parameters and WeChat's OAuth are for JSAPI orders only.
-  "/api/orders/[orderNo]/jsapi": { POST: { access: "owner", allowed: notJsapi } },
-  "/api/orders/[orderNo]/wechat-auth": { GET: { access: "owner", allowed: notJsapi } },
+  // A's order is a QR order: JSAPI parameters and WeChat's OAuth are for JSAPI orders only, a
+  // website cashier for PAGE orders only.
+  "/api/orders/[orderNo]/jsapi": { POST: { access: "owner", allowed: notPayableThisWay } },
+  "/api/orders/[orderNo]/wechat-auth": { GET: { access: "owner", allowed: notPayableThisWay } },
+  "/api/orders/[orderNo]/cashier": { GET: { access: "owner", allowed: notPayableThisWay } },
+  // Alipay's return_url: anyone's browser may land here; an unsigned return only shows the orders.
+  "/pay/return/[configId]": { GET: { access: "public", allowed: { status: 303, location: "/orders" } } },
   "/api/wechat/oauth/callback": { GET: { access: "user", allowed: invalidInput } },
   // A's own cancel really closes the order: it is the last write of the matrix (user A runs last).
   "/api/orders/[orderNo]/cancel": {
@@ -280,6 +285,15 @@ const actionPolicy: Record<string, ActionRule> = {
     calls: (ids) => [
       { args: ["st_no_such_trade"], result: { ok: false, reason: "TRADE_NOT_FOUND" } },
       { args: [ids.paidTradeId], result: { ok: false, reason: "TRADE_PAID" } },
+    ],
+  },
+  // The sandbox website cashier's poll: the trade id is the capability, and only a PAGE trade has a cashier.
+  "app/sandbox/cashier/[tradeId]/actions.ts#cashierAction": {
+    access: "sandbox",
+    page: (ids) => `/sandbox/cashier/${ids.tradeId}`,
+    calls: (ids) => [
+      { args: ["st_no_such_trade"], result: { state: "NOT_FOUND", returnTo: null } },
+      { args: [ids.tradeId], result: { state: "NOT_FOUND", returnTo: null } },
     ],
   },
 };

@@ -142,6 +142,8 @@ const substitutions: Record<string, keyof RouteIds> = {
   "users/[id]": "userId",
   "packages/[id]": "packageId",
   "pay/[tradeId]": "tradeId",
+  "cashier/[tradeId]": "tradeId",
+  "return/[configId]": "configId",
   "notify/[provider]": "provider",
   "[provider]/[configId]": "configId",
   "redemption-batches/[id]": "batchId",
