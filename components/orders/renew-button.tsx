@@ -3,13 +3,14 @@
 import { useTranslations } from "next-intl";
 import { FormAlert } from "@/components/auth/form-alert";
 import type { Channel, Provider } from "@/components/recharge/api";
+import { preferredChannel, renewalChannel } from "@/components/recharge/purchase";
 import { useCreateOrder } from "@/components/recharge/use-create-order";
 
 interface RenewButtonProps {
   packageId: string;
   provider: Provider;
-  /** Inside WeChat a new order is a JSAPI order again; elsewhere the screen decides. */
-  channel?: Channel;
+  /** The expired order's channel: see renewalChannel. */
+  channel: Channel;
   label: string;
 }
 
@@ -22,7 +23,7 @@ export function RenewButton({ packageId, provider, channel, label }: RenewButton
     <div className="flex w-full flex-col items-center gap-3">
       <button
         type="button"
-        onClick={() => purchase.create({ packageId, provider, channel: channel === "JSAPI" ? channel : undefined })}
+        onClick={() => purchase.create({ packageId, provider, channel: renewalChannel(channel, preferredChannel()) })}
         disabled={purchase.busy}
         className="rounded-lg bg-brand-700 px-5 py-3 font-semibold text-white hover:bg-brand-800 disabled:opacity-60"
       >

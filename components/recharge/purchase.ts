@@ -16,6 +16,17 @@ export function preferredChannel(): Channel {
 }
 
 /**
+ * The channel of a fresh order replacing one that expired. Inside WeChat it is JSAPI again; a
+ * website-cashier order (the merchant's chosen product on a computer) stays one while on a
+ * computer; otherwise the screen decides.
+ */
+export function renewalChannel(previous: Channel, preferred: Channel): Channel {
+  if (previous === "JSAPI") return previous;
+  if (previous === "PAGE" && preferred === "QR") return previous;
+  return preferred;
+}
+
+/**
  * Where to send the phone for an H5 payment. Alipay's URL already knows the way back;
  * WeChat's H5 page returns only to a redirect_url the merchant appends. Our server's WeChat
  * adapter appends one already (from APP_URL): then it is kept, as a second one would make
