@@ -33,7 +33,7 @@ const waitingBody = {
   QR: "body.waitingQr",
   H5: "body.waitingH5",
   JSAPI: "body.waitingJsapi",
-  PAGE: "body.waitingQr",
+  PAGE: "body.waitingPage",
 } as const;
 
 const linkClass = "rounded-lg px-3 py-2 font-medium text-brand-700 underline underline-offset-2 hover:bg-brand-50";
