@@ -83,8 +83,7 @@ const requestTimeoutSeconds = 30;
 
 export async function runLoad(spec: LoadSpec): Promise<LoadResult> {
   if (spec.amount === undefined && spec.seconds === undefined) throw new Error("a run needs an amount or a duration");
-  const { next } = spec;
-  const steps = spec.steps ?? (next ? [{ next: () => next(), accept: spec.accept }] : []);
+  const steps = spec.steps ?? (spec.next ? [{ next: spec.next, accept: spec.accept }] : []);
   if (steps.length === 0) throw new Error("a run needs `next` or `steps`");
   let rejected = 0;
   const templates = steps.map((step): RequestTemplate => ({
