@@ -7,8 +7,11 @@ declare module "autocannon" {
     path?: string;
     headers?: Record<string, string>;
     body?: string | Buffer;
-    /** Called before each request is built; returns the request to send. */
-    setupRequest?: (request: RequestTemplate, context: Record<string, unknown>) => RequestTemplate;
+    /**
+     * Called before each request is built; returns the request to send, or nothing (not for the
+     * first request): autocannon then starts over at the first request, with a fresh context.
+     */
+    setupRequest?: (request: RequestTemplate, context: Record<string, unknown>) => RequestTemplate | undefined;
     onResponse?: (status: number, body: string, context: Record<string, unknown>) => void;
   }
 

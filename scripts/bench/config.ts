@@ -24,6 +24,8 @@ export interface BenchConfig {
   port: number;
   /** Live streams of the largest live-status phase (the others open 50 and 500). */
   liveStreams: number;
+  /** `wallet`: only the baseline, the service API's spending paths and the checks (about 2 minutes). */
+  only: "all" | "wallet";
 }
 
 function bounded(name: string, fallback: number, min: number, max: number): number {
@@ -32,6 +34,13 @@ function bounded(name: string, fallback: number, min: number, max: number): numb
   const value = Number(raw);
   if (!Number.isFinite(value)) throw new Error(`${name} must be a number, got ${JSON.stringify(raw)}`);
   return Math.min(max, Math.max(min, Math.round(value)));
+}
+
+function only(): BenchConfig["only"] {
+  const raw = (process.env.BENCH_ONLY ?? "").trim().toLowerCase();
+  if (raw === "" || raw === "all") return "all";
+  if (raw === "wallet") return "wallet";
+  throw new Error(`BENCH_ONLY must be "wallet" or unset, got ${JSON.stringify(process.env.BENCH_ONLY)}`);
 }
 
 function flag(name: string): boolean {
@@ -51,5 +60,6 @@ export function loadConfig(): BenchConfig {
     keepDatabase: flag("BENCH_KEEP_DB"),
     port: bounded("BENCH_PORT", 0, 0, 65_534),
     liveStreams: bounded("BENCH_LIVE_STREAMS", 5_000, 500, 10_000),
+    only: only(),
   };
 }

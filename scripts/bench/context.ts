@@ -7,6 +7,8 @@ import type { LoadResult, LoadTarget } from "./load";
 export interface Measurement {
   scenario: string;
   result: LoadResult;
+  /** The settle-transaction floor this scenario is compared with (a scenario name), if any. */
+  floor?: string;
 }
 
 export interface BenchContext {

@@ -33,9 +33,24 @@ export interface LoadSpec {
   /** Hard stop for `amount` runs on a machine slower than expected (default: 120 s). */
   maxSeconds?: number;
   /** Builds the next request; called once per request plus once per connection at the end. */
-  next: () => LoadRequest;
+  next?: () => LoadRequest;
   /** Whether an answer is a success; default: any 2xx. */
   accept?: (status: number, body: string) => boolean;
+  /**
+   * Instead of `next`: requests each connection sends in turn, over and over (e.g. a hold, then
+   * its capture). Each step sees the connection's own context, so an answer can shape the next request.
+   */
+  steps?: readonly LoadStep[];
+}
+
+/** Per connection, carried from one step to the next (a connection has one request in flight). */
+export type StepContext = Record<string, unknown>;
+
+export interface LoadStep {
+  /** Null (never for the first step): skip the rest of the steps, back to the first one. */
+  next: (context: StepContext) => LoadRequest | null;
+  accept?: (status: number, body: string) => boolean;
+  onResponse?: (status: number, body: string, context: StepContext) => void;
 }
 
 export interface LoadResult {
@@ -68,13 +83,16 @@ const requestTimeoutSeconds = 30;
 
 export async function runLoad(spec: LoadSpec): Promise<LoadResult> {
   if (spec.amount === undefined && spec.seconds === undefined) throw new Error("a run needs an amount or a duration");
+  const steps = spec.steps ?? (spec.next ? [{ next: spec.next, accept: spec.accept }] : []);
+  if (steps.length === 0) throw new Error("a run needs `next` or `steps`");
   let rejected = 0;
-  const template: RequestTemplate = {
-    setupRequest: () => spec.next(),
-    onResponse: (status, body) => {
-      if (status >= 200 && status < 300 && spec.accept && !spec.accept(status, body)) rejected += 1;
+  const templates = steps.map((step): RequestTemplate => ({
+    setupRequest: (_request, context) => step.next(context) ?? undefined,
+    onResponse: (status, body, context) => {
+      if (status >= 200 && status < 300 && step.accept && !step.accept(status, body)) rejected += 1;
+      step.onResponse?.(status, body, context);
     },
-  };
+  }));
   const { target } = spec;
   await waitForQuiet(target);
   const sampler = sampleMemory(target.pid);
@@ -88,7 +106,7 @@ export async function runLoad(spec: LoadSpec): Promise<LoadResult> {
     ...(spec.amount !== undefined ? { amount: spec.amount } : { duration: spec.seconds }),
     ...(spec.overallRate !== undefined ? { overallRate: spec.overallRate } : {}),
     timeout: requestTimeoutSeconds,
-    requests: [template],
+    requests: templates,
   });
   instance.on("response", () => {
     completed += 1;

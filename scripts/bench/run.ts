@@ -1,8 +1,10 @@
 /**
  * `npm run bench`: builds if needed, starts the production server (scripts/server.mjs) on a fresh PostgreSQL database, loads it
  * from this process over loopback, and prints throughput, latency, errors, CPU and memory for
- * the baseline, both providers' notifies, order creation and status reads, then a soak and the
- * money checks. Targets are reported (PASS/MISS), not asserted. See docs/benchmarks.md.
+ * the baseline, both providers' notifies, order creation and status reads, then a soak, the
+ * service API's debits and holds against their settle-transaction floor, and the money checks.
+ * BENCH_ONLY=wallet runs the baseline, the service API and the checks alone. Targets are
+ * reported (PASS/MISS), not asserted. See docs/benchmarks.md.
  */
 import { loadConfig, type BenchConfig } from "./config";
 import type { Measurement } from "./context";
@@ -24,6 +26,11 @@ import {
 import { measureBaseline, measureCreate, measureNotify, measureStatus } from "./scenarios";
 import { soak, type SoakResult } from "./soak";
 import { runChecks, type Checks } from "./verify";
+import { measureWalletApi, newTally } from "./wallet";
+import { prepareWallet } from "./wallet-fixtures";
+import { measureWalletFloor } from "./wallet-floor";
+import { floorTable, walletCheckLines, walletTargets } from "./wallet-report";
+import { runWalletChecks, type WalletChecks } from "./wallet-verify";
 
 const began = Date.now();
 const log = (line: string) =>
@@ -32,17 +39,15 @@ const log = (line: string) =>
 interface Results {
   machine: string;
   measurements: Measurement[];
-  live: LiveResult[];
-  soak: SoakResult;
+  /** The order paths' phases: absent with BENCH_ONLY=wallet. */
+  orders?: { live: LiveResult[]; soak: SoakResult };
   checks: Checks;
+  wallet: WalletChecks;
   serverProblems: string[];
 }
 
-async function bench({ ctx, prisma, server }: Harness): Promise<Results> {
-  const machine = await describeMachine(prisma);
-  const measurements: Measurement[] = [];
-  log("baseline");
-  measurements.push(...(await measureBaseline(ctx)));
+/** Notifies, order creation, status reads, live status and the soak; appends to `measurements`. */
+async function orderPaths(ctx: Harness["ctx"], measurements: Measurement[]): Promise<NonNullable<Results["orders"]>> {
   for (const provider of ["WECHAT", "ALIPAY"] as const) {
     log(`${provider} notifies`);
     measurements.push(...(await measureNotify(ctx, provider)));
@@ -63,10 +68,27 @@ async function bench({ ctx, prisma, server }: Harness): Promise<Results> {
     { wechat: at16("WeChat notify"), alipay: at16("Alipay notify"), status: at16(statusScenario) },
     created.reads,
   );
-  log("checking the ledger and every notified order");
-  const checks = await runChecks(prisma, ctx.notified);
+  return { live, soak: soakResult };
+}
+
+async function bench({ ctx, prisma, server }: Harness): Promise<Results> {
+  const machine = await describeMachine(prisma);
+  const measurements: Measurement[] = [];
+  log("baseline");
+  measurements.push(...(await measureBaseline(ctx)));
+  const orders = ctx.config.only === "all" ? await orderPaths(ctx, measurements) : undefined;
+  log("service API: funding users, making the key");
+  const wallet = await prepareWallet(ctx.world);
+  const tally = newTally();
+  log("service API: debits and holds over HTTP");
+  measurements.push(...(await measureWalletApi(ctx, wallet, tally)));
+  log("service API: the settle-transaction floor (the debit use case, called directly)");
+  measurements.push(...(await measureWalletFloor(ctx, wallet, tally)));
+  log(orders ? "checking the ledger, every notified order and the wallet" : "checking the ledger and the wallet");
+  const checks = await runChecks(prisma, orders ? ctx.notified : null);
+  const walletChecks = await runWalletChecks(prisma, wallet, tally);
   const serverProblems = server.problems().filter((line) => /"level":"(error|warn)"/.test(line));
-  return { machine, measurements, live, soak: soakResult, checks, serverProblems };
+  return { machine, measurements, orders, checks, wallet: walletChecks, serverProblems };
 }
 
 /** How often each kind of logged problem occurred, so a few examples do not hide the rest. */
@@ -81,22 +103,15 @@ function problemCounts(lines: readonly string[]): string[] {
   return [...counts].map(([key, count]) => `  ${count}× ${key}`);
 }
 
-function report(results: Results, config: BenchConfig): string {
-  const { measurements, live, soak: soakResult, checks } = results;
+/** Live status and the soak, as printed after the results table. */
+function orderSections(
+  orders: NonNullable<Results["orders"]>,
+  measurements: readonly Measurement[],
+  config: BenchConfig,
+) {
+  const { live, soak: soakResult } = orders;
   const status16 = measurements.find((m) => m.scenario === statusScenario && m.result.connections === 16);
   return [
-    "## Results",
-    "",
-    results.machine,
-    `runs: ${config.seconds} s each; notify and creation runs send a fixed count of distinct requests sized to last about that long`,
-    "CPU columns: server CPU ms/req = the server's CPU time per request; server and db CPU in cores (1.00 = one",
-    "core busy); others = the rest of the machine's work, in % of all cores",
-    ...[contentionWarning([...measurements.map((m) => m.result), soakResult.result])].flatMap((note) =>
-      note ? ["", note] : [],
-    ),
-    "",
-    resultsTable(measurements),
-    "",
     "Live status: N server-sent-event streams open at once (4 per user, one order each), then signed notifies",
     "settling some of their orders at a steady rate; delay = from the notify's answer to the PAID event reaching",
     "its stream (0 when the event came first: 'before answer'); CPU ms/event = server CPU in the notify window,",
@@ -108,16 +123,51 @@ function report(results: Results, config: BenchConfig): string {
     soakTable(soakResult, config.soakWarmupSeconds, config.soakSeconds),
     rssTimeline(soakResult.result),
     "",
+  ];
+}
+
+function report(results: Results, config: BenchConfig): string {
+  const { measurements, orders, checks } = results;
+  return [
+    "## Results",
+    "",
+    results.machine,
+    `runs: ${config.seconds} s each; notify, creation and service API runs send a fixed count of distinct requests sized to last about that long`,
+    "CPU columns: server CPU ms/req = the server's CPU time per request (for the floor rows: this harness process's,",
+    "which runs the use case itself); server and db CPU in cores (1.00 = one core busy); others = the rest of the",
+    "machine's work, in % of all cores",
+    ...[contentionWarning([...measurements.map((m) => m.result), ...(orders ? [orders.soak.result] : [])])].flatMap(
+      (note) => (note ? ["", note] : []),
+    ),
+    "",
+    resultsTable(measurements),
+    "",
+    "Service API against the settle-transaction floor (the debit use case called directly, no HTTP, auth,",
+    "idempotency or logging; same concurrency, same pool size); a hold + capture counts each request, so",
+    "pairs/s = req/s ÷ 2",
+    "",
+    floorTable(measurements),
+    "",
+    ...(orders ? orderSections(orders, measurements, config) : []),
     `ledger invariants (checkLedgerInvariants): ${checks.violations.length === 0 ? "no violations" : JSON.stringify(checks.violations.slice(0, 5))}`,
-    `notified orders paid exactly once: ${checks.orders.paidOnce} of ${checks.orders.notified}`,
-    ...checks.orders.problems.map((problem) => `  ${problem}`),
+    ...(checks.orders
+      ? [
+          `notified orders paid exactly once: ${checks.orders.paidOnce} of ${checks.orders.notified}`,
+          ...checks.orders.problems.map((problem) => `  ${problem}`),
+        ]
+      : []),
+    ...walletCheckLines(results.wallet),
     `server warnings/errors logged: ${results.serverProblems.length}`,
     ...problemCounts(results.serverProblems),
     ...results.serverProblems.slice(0, 5).map((line) => `  ${line.slice(0, 300)}`),
     "",
     "## Targets (reported, not asserted)",
     "",
-    targetsTable([...targets(measurements, soakResult, checks), ...liveTargets(live)]),
+    targetsTable([
+      ...targets(measurements, orders?.soak, checks),
+      ...liveTargets(orders?.live ?? []),
+      ...walletTargets(measurements, results.wallet),
+    ]),
     "",
   ].join("\n");
 }
