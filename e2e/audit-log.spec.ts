@@ -32,7 +32,7 @@ test("the audit log names an admin's action in their language, links its target 
   await zh.page.goto("/admin/audit?action=package.deactivate");
   const zhRow = zh.page.getByTestId("audit-row").first();
   await expect(zhRow.getByTestId("audit-action")).toHaveText("下架套餐");
-  await expect(zhRow.getByTestId("audit-actor")).toContainText("地址: 127.0.0.1");
+  await expect(zhRow.getByTestId("audit-actor")).toContainText("地址：127.0.0.1");
   await zh.page.goto("/admin/audit?action=admin.sign_in");
   await expect(zh.page.getByTestId("audit-row").first().getByTestId("audit-action")).toHaveText("管理员登录");
   await expect(zh.page.getByTestId("audit-row").first().getByTestId("audit-actor")).toContainText("127.0.0.1");

@@ -117,12 +117,15 @@ export default async function AuditPage({ searchParams }: { searchParams: Search
                       <span className="break-all">{entry.actorEmail ?? t("system")}</span>
                       {entry.actorId && (
                         <span className="text-slate-600">
-                          {t("address")}: <span className="font-mono">{entry.actorAddress ?? t("unknownAddress")}</span>
+                          {t.rich("actorAddress", {
+                            address: entry.actorAddress ?? t("unknownAddress"),
+                            mono: (chunks) => <span className="font-mono">{chunks}</span>,
+                          })}
                         </span>
                       )}
                       {entry.actorUserAgent && (
                         <span className="max-w-56 truncate text-slate-500" title={entry.actorUserAgent}>
-                          {t("userAgent")}: {entry.actorUserAgent}
+                          {t("actorUserAgent", { userAgent: entry.actorUserAgent })}
                         </span>
                       )}
                     </div>
