@@ -115,8 +115,8 @@ test("client addresses come from the socket: forged headers change nothing", asy
   });
   expect(signedIn.ok()).toBe(true);
   const audit = (await (await forged.get("/api/admin/audit?action=admin.sign_in&pageSize=1")).json()) as {
-    entries: { after: { address: string; userAgent: string } }[];
+    entries: { actorAddress: string | null; actorUserAgent: string | null }[];
   };
-  expect(audit.entries[0]?.after).toEqual({ address: "127.0.0.1", userAgent: "forger/1" });
+  expect(audit.entries[0]).toMatchObject({ actorAddress: "127.0.0.1", actorUserAgent: "forger/1" });
   await forged.dispose();
 });

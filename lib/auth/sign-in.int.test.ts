@@ -94,7 +94,7 @@ describe("sign-in", () => {
     expect(entries[0]).toMatchObject({
       actorId: admin.id,
       target: admin.id,
-      after: { address: "198.51.100.4", userAgent: "vitest" },
+      after: null,
       actorAddress: "198.51.100.4",
       actorUserAgent: "vitest",
     });

@@ -82,7 +82,7 @@ export async function signInWithPassword({
       actorId: user.id,
       action: "admin.sign_in",
       target: user.id,
-      after: { address: clientAddress, userAgent: userAgent?.slice(0, 512) ?? null },
+      // Where from is the entry's origin (its actor columns): the change itself has no fields.
       origin: {
         address: clientAddress === "unknown" ? null : clientAddress,
         userAgent: userAgent?.slice(0, 512) || null,
