@@ -50,3 +50,9 @@ export function cycle<T>(items: readonly T[]): () => T {
 export function clamp(value: number, min: number, max: number): number {
   return Math.min(max, Math.max(min, Math.round(value)));
 }
+
+/** The value at `share` (0–1) of an ascending list, by the nearest-rank method; NaN for an empty one. */
+export function percentile(sorted: readonly number[], share: number): number {
+  if (sorted.length === 0) return Number.NaN;
+  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(share * sorted.length) - 1))] ?? Number.NaN;
+}

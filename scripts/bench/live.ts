@@ -7,7 +7,7 @@
 import { readFileSync } from "node:fs";
 import { request as httpRequest, type ClientRequest } from "node:http";
 import { encode } from "next-auth/jwt";
-import type { BenchContext } from "./context";
+import { percentile, type BenchContext } from "./context";
 import { cpuShares, cpuSnapshot, waitForQuiet, type CpuShares } from "./cpu";
 import { createUsers, preparePaidOrders, type BenchUser } from "./fixtures";
 import type { LoadRequest } from "./load";
@@ -86,11 +86,6 @@ function checkFileLimits(ctx: BenchContext, streams: number): void {
       );
     }
   }
-}
-
-function percentile(sorted: readonly number[], share: number): number {
-  if (sorted.length === 0) return Number.NaN;
-  return sorted[Math.min(sorted.length - 1, Math.ceil(share * sorted.length) - 1)] ?? Number.NaN;
 }
 
 /** Opens one stream and resolves once its first snapshot arrived; `onPaid` hears the order's PAID event. */

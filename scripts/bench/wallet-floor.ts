@@ -8,18 +8,13 @@
 import { performance } from "node:perf_hooks";
 import { AppError } from "@/lib/errors";
 import { debitCredits } from "@/lib/wallet/debit-credits";
-import type { BenchContext, Measurement } from "./context";
+import { percentile, type BenchContext, type Measurement } from "./context";
 import { cpuShares, cpuSnapshot, waitForQuiet } from "./cpu";
 import type { BenchUser } from "./fixtures";
 import type { LoadResult } from "./load";
 import { peakMiB, sampleMemory } from "./memory";
 import { debitAmount, walletScenarios, type WalletTally } from "./wallet";
 import type { WalletWorld } from "./wallet-fixtures";
-
-function percentile(sorted: readonly number[], share: number): number {
-  if (sorted.length === 0) return 0;
-  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(share * sorted.length) - 1))] ?? 0;
-}
 
 // One sequence for every floor run: a key used twice would replay the first debit, not make a new one.
 let floorSeq = 0;
