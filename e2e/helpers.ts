@@ -197,6 +197,11 @@ export async function createOrderOnRechargePage(page: Page, packageName: RegExp,
   await page.goto("/recharge");
   await page.getByRole("radio", { name: packageName }).check();
   await page.getByRole("radio", { name: provider }).check();
+  return submitRechargeForm(page);
+}
+
+/** Creates the order the recharge page shows chosen; returns its number once its page is open. */
+export async function submitRechargeForm(page: Page): Promise<string> {
   await page.getByTestId("create-order").click();
   await expect(page).toHaveURL(/\/orders\/R\d{8}[A-Z2-9]{20}$/);
   return page.url().split("/").at(-1)!;

@@ -1,7 +1,16 @@
 import type { Browser, Page } from "@playwright/test";
 import { adminSession, json, type ConfigView } from "./admin-helpers";
 import { expect, test } from "./csp-guard";
-import { balanceOf, credits, listOrders, payOnPhone, screenshot, signUp, uniqueEmail } from "./helpers";
+import {
+  balanceOf,
+  credits,
+  listOrders,
+  payOnPhone,
+  screenshot,
+  signUp,
+  submitRechargeForm,
+  uniqueEmail,
+} from "./helpers";
 
 /**
  * Alipay's website pay (电脑网站支付, alipay.trade.page.pay) on a computer: the admin picks it per
@@ -43,12 +52,6 @@ async function payer(browser: Browser, locale: "en-US" | "zh-CN"): Promise<Page>
   return page;
 }
 
-async function createOrder(page: Page): Promise<string> {
-  await page.getByTestId("create-order").click();
-  await expect(page).toHaveURL(/\/orders\/R\d{8}[A-Z2-9]{20}$/);
-  return page.url().split("/").at(-1)!;
-}
-
 /** The QR code the sandbox cashier shows: the phone page a payer's Alipay would open. */
 async function cashierCode(cashier: ReturnType<Page["frameLocator"]> | Page): Promise<string> {
   const qr = cashier.getByTestId("sandbox-cashier-qr");
@@ -77,7 +80,7 @@ test.describe("English, the cashier framed in the order page", () => {
     await page.getByRole("radio", { name: /Alipay/ }).check();
     await expect(page.getByTestId("pay-way")).toHaveAttribute("data-channel", "PAGE");
     await expect(page.getByTestId("pay-way")).toHaveText("Alipay's checkout page");
-    const orderNo = await createOrder(page);
+    const orderNo = await submitRechargeForm(page);
 
     const frame = page.frameLocator('[data-testid="pay-cashier-frame"]');
     await expect(page.getByTitle("Alipay checkout: scan the QR code to pay")).toBeVisible();
@@ -125,7 +128,7 @@ test.describe("Chinese, Alipay's full cashier page", () => {
     await page.getByRole("radio", { name: /入门包/ }).check();
     await page.getByRole("radio", { name: /支付宝/ }).check();
     await expect(page.getByTestId("pay-way")).toHaveText("支付宝收银台");
-    const orderNo = await createOrder(page);
+    const orderNo = await submitRechargeForm(page);
     await expect(page.getByTestId("pay-cashier")).toBeVisible();
     await screenshot(page, "page-pay-redirect-zh");
 
