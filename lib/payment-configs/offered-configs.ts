@@ -2,6 +2,7 @@ import { Prisma, type PaymentConfig, type Provider } from "@prisma/client";
 import { cache } from "react";
 import { getDatabase, getPrisma } from "@/lib/db";
 import { isSandboxConfig, type SandboxFacts } from "@/lib/payment-configs/is-sandbox";
+import { learnSandboxUrls } from "@/lib/payment-configs/no-live-config";
 
 export interface Offering {
   /** Enabled, not deleted configs that take real money. */
@@ -34,15 +35,16 @@ async function loadOffering(): Promise<Offering> {
 export const currentOffering = cache(loadOffering);
 
 /**
- * Whether real payments are on: a sandbox payment must then credit nothing. Read fresh (never
- * from a cache: going live must stop sandbox credits at once), straight to the driver because
- * every sandbox notify asks (see Database.query).
+ * Whether real payments are on: a sandbox payment must then credit nothing. Read fresh, never
+ * from a cache; it also teaches the settlement's own guard (`noLiveConfigSql`) the sandbox
+ * gateways it could not recognise.
  */
 export async function livePaymentsEnabled(): Promise<boolean> {
   const db = await getDatabase();
   const configs = await db.query<SandboxFacts>(
     Prisma.sql`SELECT sandbox, "gatewayUrl" FROM "PaymentConfig" WHERE enabled AND "deletedAt" IS NULL`,
   );
+  learnSandboxUrls(configs);
   return configs.some((config) => !isSandboxConfig(config));
 }
 

@@ -100,6 +100,21 @@ describe("the sandbox can never pay for real credits", () => {
       code: "VALIDATION",
       details: { fields: { gatewayUrl: "sandbox_gateway_live" } },
     });
+
+    // Nothing takes real money yet, so a demo payment through the unflagged config still credits
+    // (the settlement's guard learns its gateway is the sandbox's), as demo credits.
+    const user = await newTestUser();
+    const order = await placeOrder("WECHAT", user.id);
+    await payOnPhone(order.payUrl);
+    await deliverNotifies();
+    expect((await prisma.rechargeOrder.findUniqueOrThrow({ where: { id: order.id } })).status).toBe("PAID");
+    expect((await prisma.user.findUniqueOrThrow({ where: { id: user.id } })).balance).toBe(330);
+    // Credited on the notify's first delivery, not after the provider had to retry.
+    const notifies = await prisma.sandboxNotify.findMany({ where: { trade: { outTradeNo: order.orderNo } } });
+    expect(notifies.map(({ state, attempts }) => ({ state, attempts }))).toEqual([{ state: "DELIVERED", attempts: 1 }]);
+    const lots = await prisma.creditLot.findMany({ where: { userId: user.id } });
+    expect(lots.length).toBeGreaterThan(0);
+    expect(lots.every((lot) => lot.sandbox)).toBe(true);
   });
 
   it("with a live config enabled, no sandbox is offered and a sandbox payment credits nothing", async () => {
