@@ -200,6 +200,31 @@ describe("webhook delivery", () => {
     expect(receiver.received.map((received) => received.id).sort()).toEqual([...ids].sort());
     expect(receiver.hits).toHaveLength(30);
   });
+
+  it("several fan-outs at once owe each event to each endpoint once, in small batches or large", async () => {
+    const prisma = await getPrisma();
+    const endpoints = [await endpointFor(receiver.url), await endpointFor(receiver.url, ["credits.debited"])];
+    const debits = [];
+    for (let index = 0; index < 25; index++) debits.push(await emit("credits.debited", { index }));
+    const paid = await emit("order.paid", { orderNo: "R-fan-out" });
+    await sequenceEvents();
+    // Four "instances", each taking at most 4 events per run, until none finds more.
+    let fannedOut = 1;
+    while (fannedOut > 0) {
+      const runs = await Promise.all(Array.from({ length: 4 }, () => fanOutEvents({ limit: 4 })));
+      fannedOut = runs.reduce((sum, count) => sum + count, 0);
+    }
+    const owed = await prisma.webhookDelivery.findMany({ select: { endpointId: true, eventId: true } });
+    const expected = [
+      ...[...debits, paid].map((eventId) => ({ endpointId: endpoints[0]!.id, eventId })),
+      ...debits.map((eventId) => ({ endpointId: endpoints[1]!.id, eventId })),
+    ];
+    const key = (row: { endpointId: string; eventId: string }) => `${row.endpointId}/${row.eventId}`;
+    expect(owed.map(key).sort()).toEqual(expected.map(key).sort());
+    const [cursor] = await prisma.webhookFanout.findMany();
+    const last = await prisma.event.aggregate({ _max: { position: true } });
+    expect(cursor?.position).toBe(last._max.position);
+  });
 });
 
 describe("event sequencing", () => {
