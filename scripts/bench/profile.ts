@@ -2,8 +2,9 @@
  * `npx tsx scripts/bench/profile.ts`: where a request's time goes. Runs the server with
  * `--cpu-prof`, sends only one kind of request (`BENCH_PROFILE`: `notify`, each for a distinct
  * pending order, the default; `create`, orders through the sandbox gateway's own server;
- * `status`, the pay page's status reads), counts the database work per request from
- * pg_stat_database, and summarises the CPU profile.
+ * `status`, the pay page's status reads; `baseline`, the empty POST route, to hold the others
+ * against), counts the database work per request from pg_stat_database, and summarises the CPU
+ * profile.
  */
 import { mkdtempSync, readdirSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -15,7 +16,7 @@ import { readCounters, type DatabaseCounters } from "./database";
 import { preparePaidOrders } from "./fixtures";
 import { withHarness } from "./harness";
 import { runLoad, type LoadResult } from "./load";
-import { createRun, ordersOf, statusRequest } from "./scenarios";
+import { createRun, echoRequest, ordersOf, statusRequest } from "./scenarios";
 import type { Session } from "./sessions";
 import { cycle } from "./context";
 import { summariseProfile } from "./profile-summary";
@@ -45,12 +46,14 @@ function perRequest(before: DatabaseCounters, after: DatabaseCounters, requests:
   return `transactions ${per("commits")}, rows inserted ${per("inserted")}, updated ${per("updated")}, fetched ${per("fetched")}, returned ${per("returned")}`;
 }
 
-type Scenario = "notify" | "create" | "status";
+const scenarios = ["notify", "create", "status", "baseline"] as const;
+type Scenario = (typeof scenarios)[number];
 
 function scenario(): Scenario {
   const value = process.env.BENCH_PROFILE ?? "notify";
-  if (value === "notify" || value === "create" || value === "status") return value;
-  throw new Error(`BENCH_PROFILE must be notify, create or status, got ${JSON.stringify(value)}`);
+  const known = scenarios.find((name) => name === value);
+  if (known) return known;
+  throw new Error(`BENCH_PROFILE must be one of ${scenarios.join(", ")}, got ${JSON.stringify(value)}`);
 }
 
 /** The first app file on the stack of what is profiled: samples before it (start-up) are left out. */
@@ -58,6 +61,7 @@ const entryFile: Record<Scenario, string> = {
   notify: "lib/recharge/notify-endpoint.ts",
   create: "lib/recharge/create-order.ts",
   status: "lib/recharge/read-order-status.ts",
+  baseline: "app/api/bench/echo/route.ts",
 };
 
 /** Counts the database work of one run between settled statistics. */
@@ -88,6 +92,14 @@ async function main(): Promise<void> {
   await withHarness(
     { config, log, nodeFlags: ["--cpu-prof", `--cpu-prof-dir=${profileDir}`] },
     async ({ ctx, databaseUrl }) => {
+      if (kind === "baseline") {
+        const load = (requests: number) =>
+          runLoad({ target: ctx.target, connections, amount: requests, next: () => echoRequest });
+        log(`baseline: warm-up, then ${amount * 2} requests at ${connections} connections`);
+        await load(1_000);
+        lines.push(...describeRun("BASELINE", "request", await counted(databaseUrl, () => load(amount * 2))));
+        return;
+      }
       if (kind === "create" || kind === "status") {
         log("order creation: warm-up");
         await createRun(ctx, connections, 100);

@@ -15,15 +15,17 @@ const providerLabel: Record<Provider, string> = { WECHAT: "WeChat notify", ALIPA
 /** About the size of a real notify, so the baseline reads as many bytes as the notify route. */
 const echoBody = JSON.stringify({ padding: "x".repeat(1_200) });
 
+/** The baseline's request: an empty POST route with a notify-sized body. */
+export const echoRequest: LoadRequest = {
+  method: "POST",
+  path: "/api/bench/echo",
+  headers: { "content-type": "application/json" },
+  body: echoBody,
+};
+
 export async function measureBaseline(ctx: BenchContext): Promise<Measurement[]> {
-  const request: LoadRequest = {
-    method: "POST",
-    path: "/api/bench/echo",
-    headers: { "content-type": "application/json" },
-    body: echoBody,
-  };
   const load = (connections: number, seconds: number) =>
-    runLoad({ target: ctx.target, connections, seconds, next: () => request });
+    runLoad({ target: ctx.target, connections, seconds, next: () => echoRequest });
   await load(16, 2);
   const measurements: Measurement[] = [];
   for (const connections of ctx.config.connections) {
