@@ -64,7 +64,14 @@ describe.each(["WECHAT", "ALIPAY"] as const)("recharge through the %s sandbox", 
     const lots = await prisma.creditLot.findMany({ where: { userId: user.id }, orderBy: { category: "asc" } });
     expect(lots).toMatchObject([
       { category: "PAID", source: "RECHARGE", amount: 300, remaining: 300, expiresAt: null, reference: order.orderNo },
-      { category: "PROMOTIONAL", source: "BONUS", amount: 30, remaining: 30, expiresAt: null, reference: order.orderNo },
+      {
+        category: "PROMOTIONAL",
+        source: "BONUS",
+        amount: 30,
+        remaining: 30,
+        expiresAt: null,
+        reference: order.orderNo,
+      },
     ]);
     const [paidEvent] = await prisma.event.findMany({ where: { userId: user.id } });
     expect(paidEvent).toMatchObject({
@@ -265,9 +272,9 @@ describe("someone else's order", () => {
     await expect(getOwnOrder(stranger.id, order.orderNo)).rejects.toMatchObject(notFound);
     await expect(cancelOrder(stranger.id, order.orderNo)).rejects.toMatchObject(notFound);
     await expect(requestCheck(stranger.id, order.orderNo)).rejects.toMatchObject(notFound);
-    await expect(readOrderStatus({ session: { userId: stranger.id, sessionVersion: 0 }, orderNo: order.orderNo })).rejects.toMatchObject(
-      notFound,
-    );
+    await expect(
+      readOrderStatus({ session: { userId: stranger.id, sessionVersion: 0 }, orderNo: order.orderNo }),
+    ).rejects.toMatchObject(notFound);
     await expect(
       orderEventStream({
         session: { userId: stranger.id, sessionVersion: 0 },

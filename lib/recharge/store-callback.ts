@@ -49,8 +49,7 @@ export function callbackValues(record: CallbackRecord): Prisma.Sql {
  */
 export async function storeCallback(record: CallbackRecord): Promise<void> {
   const db = await getDatabase();
-  await db.query(
-    Prisma.sql`INSERT INTO "PaymentCallback" ${callbackColumns} VALUES (${callbackValues(record)})`,
-    { name: storeCallbackStatementName },
-  );
+  await db.query(Prisma.sql`INSERT INTO "PaymentCallback" ${callbackColumns} VALUES (${callbackValues(record)})`, {
+    name: storeCallbackStatementName,
+  });
 }

@@ -34,7 +34,13 @@ export async function reverseRefund(tx: Prisma.TransactionClient, refund: Refund
         sandbox: lot.sandbox,
       }));
       if (debit.uncovered > 0) {
-        lots.push({ category: "PAID", source: "REVERSAL", amount: debit.uncovered, expiresAt: null, reference: order.orderNo });
+        lots.push({
+          category: "PAID",
+          source: "REVERSAL",
+          amount: debit.uncovered,
+          expiresAt: null,
+          reference: order.orderNo,
+        });
       }
       await writeCredit(tx, wallet, {
         kind: "REFUND",

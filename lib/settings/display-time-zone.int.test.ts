@@ -57,7 +57,10 @@ beforeAll(async () => {
 
 async function csvOf(query: Record<string, string>): Promise<Map<string, Record<string, string>>> {
   const text = await new Response(transactionsCsv(transactionFiltersSchema.parse(query))).text();
-  const [head, ...lines] = text.replace(/^\uFEFF/, "").trimEnd().split("\n");
+  const [head, ...lines] = text
+    .replace(/^\uFEFF/, "")
+    .trimEnd()
+    .split("\n");
   const columns = head!.split(",");
   const rows = lines.map((line) => Object.fromEntries(line.split(",").map((cell, index) => [columns[index]!, cell])));
   return new Map(rows.map((row) => [row.order_no!, row]));

@@ -48,7 +48,11 @@ export async function voidSandboxCredits(input: VoidSandboxCreditsInput): Promis
   }
   const result = { lots: voided, credits, users: users.size };
   await prisma.$transaction((tx) =>
-    recordAudit(tx, { actorId: input.actorId, action: "wallet.void_sandbox_credits", after: { ...result, reason: input.reason } }),
+    recordAudit(tx, {
+      actorId: input.actorId,
+      action: "wallet.void_sandbox_credits",
+      after: { ...result, reason: input.reason },
+    }),
   );
   return result;
 }

@@ -23,7 +23,13 @@ async function newUser() {
 async function grant(
   userId: string,
   amount: number,
-  options: { category?: CreditCategory; expiresAt?: Date | null; priority?: number; now?: Date; reference?: string } = {},
+  options: {
+    category?: CreditCategory;
+    expiresAt?: Date | null;
+    priority?: number;
+    now?: Date;
+    reference?: string;
+  } = {},
 ) {
   const prisma = await getPrisma();
   const { lot } = await prisma.$transaction((tx) =>
@@ -62,7 +68,13 @@ async function walletState(userId: string) {
   const lots = await prisma.creditLot.findMany({ where: { userId }, orderBy: { id: "asc" } });
   const entries = await prisma.ledgerEntry.count({ where: { userId } });
   const events = await prisma.event.count({ where: { userId } });
-  return { balance: user.balance, held: user.heldCredits, lots: lots.map((lot) => [lot.id, lot.remaining]), entries, events };
+  return {
+    balance: user.balance,
+    held: user.heldCredits,
+    lots: lots.map((lot) => [lot.id, lot.remaining]),
+    entries,
+    events,
+  };
 }
 
 describe("the wallet's spending core", () => {
@@ -91,7 +103,9 @@ describe("the wallet's spending core", () => {
     ]);
     expect(entry).toMatchObject({ delta: -55, balanceAfter: 5, kind: "CONSUME", uncovered: 0 });
     expect(balance).toBe(5);
-    const event = await (await getPrisma()).event.findFirstOrThrow({ where: { type: "credits.debited", userId: user.id } });
+    const event = await (
+      await getPrisma()
+    ).event.findFirstOrThrow({ where: { type: "credits.debited", userId: user.id } });
     expect(event.data).toMatchObject({ entryId: entry.id, amount: 55, balance: 5 });
   });
 
@@ -102,7 +116,11 @@ describe("the wallet's spending core", () => {
     const before = await walletState(user.id);
     const refused = await debit(user.id, 30).catch((error: unknown) => error);
     expect(refused).toBeInstanceOf(AppError);
-    expect(refused).toMatchObject({ code: "PAYMENT_REQUIRED", message: "insufficient_credits", details: { available: 25 } });
+    expect(refused).toMatchObject({
+      code: "PAYMENT_REQUIRED",
+      message: "insufficient_credits",
+      details: { available: 25 },
+    });
     expect((refused as AppError).status).toBe(402);
     expect(await walletState(user.id)).toEqual(before);
     // A capture releasing its own hold may use the held credits.
@@ -223,7 +241,10 @@ describe("expiry and voids", () => {
       message: "lot_has_nothing_left",
     });
     const prisma = await getPrisma();
-    expect(await prisma.creditLot.findUniqueOrThrow({ where: { id: lot.id } })).toMatchObject({ remaining: 0, amount: 50 });
+    expect(await prisma.creditLot.findUniqueOrThrow({ where: { id: lot.id } })).toMatchObject({
+      remaining: 0,
+      amount: 50,
+    });
     expect(await prisma.auditLog.count({ where: { action: "wallet.void_lot", target: user.id } })).toBe(1);
   });
 });
@@ -244,7 +265,10 @@ describe("balance.low", () => {
       await debit(user.id, 10);
       await grant(user.id, 60);
       await debit(user.id, 50);
-      const lows = await prisma.event.findMany({ where: { userId: user.id, type: "balance.low" }, orderBy: { seq: "asc" } });
+      const lows = await prisma.event.findMany({
+        where: { userId: user.id, type: "balance.low" },
+        orderBy: { seq: "asc" },
+      });
       expect(lows.map((event) => event.data)).toMatchObject([
         { balance: 40, threshold: 50 },
         { balance: 40, threshold: 50 },
@@ -259,7 +283,13 @@ describe("credits bought through the sandbox", () => {
   async function paidOrder(userId: string, sandbox: boolean) {
     const prisma = await getPrisma();
     const orderNo = newOrderNo(new Date());
-    const config = { id: `cfg-${sandbox}`, appId: "app", merchantId: "mch", sandbox, gatewayUrl: "https://openapi.alipay.com" };
+    const config = {
+      id: `cfg-${sandbox}`,
+      appId: "app",
+      merchantId: "mch",
+      sandbox,
+      gatewayUrl: "https://openapi.alipay.com",
+    };
     await prisma.rechargeOrder.create({
       data: {
         orderNo,
@@ -297,7 +327,9 @@ describe("credits bought through the sandbox", () => {
     expect((await walletState(user.id)).balance).toBe(110);
     const left = await prisma.creditLot.findMany({ where: { userId: user.id, remaining: { gt: 0 } } });
     expect(left.every((lot) => !lot.sandbox)).toBe(true);
-    expect(await prisma.auditLog.count({ where: { action: "wallet.void_sandbox_credits", actorId: admin.id } })).toBe(1);
+    expect(await prisma.auditLog.count({ where: { action: "wallet.void_sandbox_credits", actorId: admin.id } })).toBe(
+      1,
+    );
     expect((await voidSandboxCredits({ actorId: admin.id, reason: "again" })).lots).toBe(0);
   });
 });

@@ -118,7 +118,8 @@ export async function writeDebit(tx: Prisma.TransactionClient, wallet: LockedWal
       SELECT ${newEventId()}, ${plan.event}, wallet.id, ${eventData}::jsonb, ${plan.now} FROM wallet
     )
     SELECT entry.*, (SELECT count(*) FROM drawn)::int AS "drawnLots" FROM entry`;
-  if (!row || row.drawnLots !== plan.draws.length) throw new Error(`debit of ${wallet.userId} did not write as planned`);
+  if (!row || row.drawnLots !== plan.draws.length)
+    throw new Error(`debit of ${wallet.userId} did not write as planned`);
   const { drawnLots: _drawn, ...entry } = row;
   await recordLowBalance(tx, wallet, balanceAfter);
   Object.assign(wallet, {
