@@ -6,14 +6,21 @@ import { pointsAtAppSandbox, type SandboxFacts } from "@/lib/payment-configs/is-
 // the cap it starts over and learns again.
 const appSandboxUrls = new Set<string>();
 const maxLearnedUrls = 64;
+let learnings = 0;
 
 /** Remembers the unflagged configs among `configs` that point at this app's sandbox. */
 export function learnSandboxUrls(configs: SandboxFacts[]): void {
   for (const config of configs) {
-    if (config.sandbox || !pointsAtAppSandbox(config.gatewayUrl)) continue;
+    if (config.sandbox || appSandboxUrls.has(config.gatewayUrl) || !pointsAtAppSandbox(config.gatewayUrl)) continue;
     if (appSandboxUrls.size >= maxLearnedUrls) appSandboxUrls.clear();
     appSandboxUrls.add(config.gatewayUrl);
+    learnings += 1;
   }
+}
+
+/** Moves whenever the guard learns a URL: a settlement it refused is worth retrying only then. */
+export function sandboxUrlLearnings(): number {
+  return learnings;
 }
 
 /**

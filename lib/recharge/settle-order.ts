@@ -8,7 +8,7 @@ import type { TradeStatus } from "@/lib/payments/types";
 import { findOrderByNo } from "@/lib/recharge/find-order";
 import { recordOrderEvent } from "@/lib/recharge/record-event";
 import { isSandboxConfig } from "@/lib/payment-configs/is-sandbox";
-import { noLiveConfigSql } from "@/lib/payment-configs/no-live-config";
+import { noLiveConfigSql, sandboxUrlLearnings } from "@/lib/payment-configs/no-live-config";
 import { refuseSandboxPayment } from "@/lib/recharge/refuse-sandbox-payment";
 import { callbackColumns, callbackValues, type CallbackRecord } from "@/lib/recharge/store-callback";
 
@@ -190,13 +190,14 @@ export async function settleOrder(options: SettleOptions): Promise<SettleOutcome
     await announceOrderEvent({ orderNo, status: "PAID" });
     return true;
   };
+  const learnedBefore = sandboxUrlLearnings();
   if (await credited()) return "CREDITED";
   // The statement credits a sandbox payment only while nothing takes real money. When it did
-  // not, a fresh read says whether that was why (and refuses), or teaches the statement a
-  // sandbox gateway it did not recognise, so it is tried once more.
+  // not, a fresh read says whether that was why (and refuses); if instead the read taught the
+  // statement a sandbox gateway it did not recognise, the credit is tried once more.
   if (isSandboxConfig(config)) {
     if (await refuseSandboxPayment({ orderNo, config, source, now })) return "SANDBOX_REFUSED";
-    if (await credited()) return "CREDITED";
+    if (sandboxUrlLearnings() !== learnedBefore && (await credited())) return "CREDITED";
   }
 
   const order = await findOrderByNo(orderNo);
